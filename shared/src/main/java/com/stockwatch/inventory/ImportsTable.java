@@ -1,0 +1,46 @@
+package com.stockwatch.inventory;
+
+/**
+ * Attribute names of table {@code InventoryImports}: one record per processed file, shown to store staff on the
+ * dashboard.
+ */
+public final class ImportsTable {
+    /** Partition key (S). */
+    public static final String STORE_ID = "store_id";
+    /** Sort key (S): {@code <started_at>#<object key>}, so a store's imports sort by time. */
+    public static final String IMPORT_ID = "import_id";
+    /** S: {@link ImportStatus} name. */
+    public static final String STATUS = "status";
+    /** S: bucket of the file. */
+    public static final String BUCKET = "bucket";
+    /** S: object key of the file (decoded). */
+    public static final String OBJECT_KEY = "object_key";
+    /** S: ISO-8601 instant the object was created (S3 event time). */
+    public static final String FILE_TIME = "file_time";
+    /** S: ISO-8601 instant processing started. */
+    public static final String STARTED_AT = "started_at";
+    /** N: milliseconds the import took. */
+    public static final String DURATION_MS = "duration_ms";
+    /** N counters. */
+    public static final String ROWS_READ = "rows_read";
+    public static final String ROWS_WRITTEN = "rows_written";
+    public static final String ROWS_UNCHANGED = "rows_unchanged";
+    public static final String ROWS_STALE = "rows_stale";
+    public static final String ROWS_REJECTED = "rows_rejected";
+    public static final String ROWS_FAILED = "rows_failed";
+    /** S: why the whole file was rejected or failed, in words a store clerk understands. */
+    public static final String REASON = "reason";
+    /** L of M {@code {row: N, field: S, reason: S}}: the first {@link #MAX_ROW_ERRORS} row errors. */
+    public static final String ERRORS = "errors";
+    public static final String ERROR_ROW = "row";
+    public static final String ERROR_FIELD = "field";
+    public static final String ERROR_REASON = "reason";
+    /** L of S: warnings such as ignored columns or duplicate items. */
+    public static final String WARNINGS = "warnings";
+
+    /** How many row errors an import record keeps; the count in {@link #ROWS_REJECTED} is always complete. */
+    public static final int MAX_ROW_ERRORS = 100;
+
+    private ImportsTable() {
+    }
+}
