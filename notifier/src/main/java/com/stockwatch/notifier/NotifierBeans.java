@@ -1,0 +1,66 @@
+package com.stockwatch.notifier;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import com.stockwatch.aws.AwsClientSettings;
+import com.stockwatch.inventory.StockRules;
+import com.stockwatch.inventory.TableNames;
+import com.stockwatch.notifier.alert.AlertClassifier;
+import com.stockwatch.notifier.ledger.AlertLedger;
+import com.stockwatch.notifier.message.AlertMessages;
+import com.stockwatch.notifier.message.DigestMessages;
+import com.stockwatch.notifier.publish.SnsPublisher;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The notifier's AWS clients (sync, on the URL-connection HTTP client) and its service, wired from configuration. */
+@ApplicationScoped
+public class NotifierBeans {
+
+    @Produces
+    @Singleton
+    SnsClient sns(AwsClientSettings aws) {
+        return aws.apply(SnsClient.builder(), aws.settings().snsEndpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbClient dynamoDb(AwsClientSettings aws) {
+        return aws.apply(DynamoDbClient.builder(), aws.settings().dynamodbEndpoint())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    @Produces
+    @Singleton
+    NotifierService notifierService(NotifierConfig config, StockRules rules, TableNames tables, SnsClient sns,
+            DynamoDbClient dynamoDb) {
+        int threshold = rules.defaultLowStockThreshold();
+        return new NotifierService(
+                new AlertClassifier(threshold, config.backInStockEnabled()),
+                new AlertMessages(config.dashboardUrl(), threshold),
+                new DigestMessages(config.dashboardUrl()),
+                new AlertLedger(dynamoDb, tables.alerts(), Duration.ofDays(config.alertRetentionDays())),
+                new SnsPublisher(sns, config.topicArn()),
+                config.digestThreshold(),
+                Clock.systemUTC());
+    }
+
+    void close(@Disposes SnsClient sns) {
+        sns.close();
+    }
+
+    void close(@Disposes DynamoDbClient dynamoDb) {
+        dynamoDb.close();
+    }
+}
