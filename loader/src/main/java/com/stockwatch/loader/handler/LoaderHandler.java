@@ -1,0 +1,42 @@
+package com.stockwatch.loader.handler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.stockwatch.inventory.ImportStatus;
+import com.stockwatch.loader.imports.ImportFailedException;
+import com.stockwatch.loader.imports.ImportResult;
+import com.stockwatch.loader.imports.LoaderService;
+import com.stockwatch.loader.imports.S3ObjectRef;
+
+/**
+ * S3 ObjectCreated events in, one import per record. Fails the invocation when a file could not be stored completely,
+ * so Lambda retries the event (safe: item writes are conditional).
+ */
+@Named("loader")
+public class LoaderHandler implements RequestHandler<S3EventNotification, String> {
+
+    @Inject
+    LoaderService loader;
+
+    @Override
+    public String handleRequest(S3EventNotification event, Context context) {
+        List<S3ObjectRef> objects = event.getRecords() == null ? List.of() : event.getRecords().stream()
+                .filter(record -> record.getEventName() != null && record.getEventName().startsWith("ObjectCreated"))
+                .filter(record -> !record.getS3().getObject().getKey().endsWith("/"))
+                .map(S3ObjectRef::of)
+                .toList();
+        List<ImportResult> results = loader.importAll(objects);
+        List<ImportResult> failed = results.stream().filter(r -> r.status() == ImportStatus.FAILED).toList();
+        if (!failed.isEmpty()) {
+            throw new ImportFailedException(failed);
+        }
+        return results.stream().map(ImportResult::summary).collect(Collectors.joining("\n"));
+    }
+}
