@@ -1,0 +1,157 @@
+package com.stockwatch.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One function as Lambda runs it: its packaged artefact started as a child process (JVM: {@code java -jar
+ * <module>/target/quarkus-app/quarkus-run.jar}; native: {@code <module>/target/*-runner}) with
+ * {@code AWS_LAMBDA_RUNTIME_API} pointing at its own {@link RuntimeApi}, and the function's configuration in the
+ * environment as Terraform sets it on AWS.
+ */
+final class LambdaFunction implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final RuntimeApi runtimeApi;
+    private final ChildPart process;
+
+    private LambdaFunction(String name, RuntimeApi runtimeApi, ChildPart process) {
+        this.name = name;
+        this.runtimeApi = runtimeApi;
+        this.process = process;
+    }
+
+    /**
+     * Starts the function and waits until it polls for its first invocation.
+     *
+     * @throws StackException naming the function and the cause when it is not built or does not start
+     */
+    static LambdaFunction start(String name, Path moduleDir, boolean nativeMode, Map<String, String> config,
+            String region, Duration timeout, Path logDir) {
+        List<String> command = command(name, moduleDir, nativeMode);
+        RuntimeApi api;
+        try {
+            api = new RuntimeApi(name, region, timeout);
+        } catch (IOException e) {
+            throw new StackException(name, "cannot open its Lambda Runtime API port: " + e.getMessage(), e);
+        }
+        Map<String, String> env = new HashMap<>(config);
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", name);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("_HANDLER", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        ChildPart child;
+        try {
+            child = ChildPart.start(name, command, env, logDir);
+        } catch (IOException e) {
+            api.close();
+            throw new StackException(name, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+        LambdaFunction function = new LambdaFunction(name, api, child);
+        try {
+            CompletableFuture<Object> started = CompletableFuture.anyOf(api.firstPoll(), api.initError(),
+                    child.ready().handle((url, failure) -> failure));
+            Object outcome = started.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (api.initError().isDone()) {
+                throw new StackException(name, "initialisation failed: " + Json.abbreviate(api.initError().join())
+                        + " (log: " + child.log() + ")");
+            }
+            if (!api.firstPoll().isDone()) {
+                throw new StackException(name, outcome instanceof Throwable t ? t.getMessage()
+                        : "exited before polling the Runtime API (log: " + child.log() + ")");
+            }
+            return function;
+        } catch (StackException e) {
+            function.close();
+            throw e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            function.close();
+            throw new StackException(name, "did not poll the Runtime API within " + START_TIMEOUT.toSeconds()
+                    + " s (log: " + child.log() + ")", e);
+        } catch (Exception e) {
+            function.close();
+            throw new StackException(name, e.getMessage(), e);
+        }
+    }
+
+    static List<String> command(String name, Path moduleDir, boolean nativeMode) {
+        Path target = moduleDir.resolve("target");
+        if (nativeMode) {
+            Path runner = findRunner(target);
+            if (runner != null) {
+                return List.of(runner.toString());
+            }
+            System.out.println("  " + name + ": no native binary in " + target + ", running the JVM build");
+        }
+        Path jar = target.resolve("quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(name, "is not built: " + jar + " is missing; run ./mvnw -B install -DskipTests");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    private static Path findRunner(Path target) {
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-runner") && Files.isExecutable(p))
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return process.log();
+    }
+
+    /** Invokes the function synchronously (RequestResponse) with a JSON event. */
+    CompletableFuture<String> invoke(String event) {
+        if (!process.isAlive()) {
+            return CompletableFuture.failedFuture(new RuntimeApi.FunctionError(name,
+                    "the function process is gone (log: " + process.log() + ")"));
+        }
+        return runtimeApi.invoke(event);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+        runtimeApi.close();
+    }
+}

@@ -1,0 +1,403 @@
+package com.stockwatch.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.stockwatch.inventory.TableSchemas;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+/**
+ * The whole system on this machine. Start order: the emulators (DynamoDB Local, S3Mock, the OIDC provider; child
+ * processes, in parallel) and the SNS stand-in; the tables and the bucket; the three functions (child processes
+ * polling their local Lambda Runtime API, in parallel); then the event sources (S3 -> loader, stream -> notifier) and
+ * the HTTP API in front of the dashboard. Any failure stops what already runs and names the part and the cause.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String INVENTORY = "Inventory";
+    public static final String IMPORTS = "InventoryImports";
+    public static final String ALERTS = "InventoryAlerts";
+    public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:NoStock";
+    public static final String OIDC_CLIENT_ID = "stockwatch-dashboard";
+    public static final String OIDC_CLIENT_SECRET = "local-dashboard-secret";
+    public static final String ACCESS_KEY = "test";
+    public static final String SECRET_KEY = "test";
+
+    private static final Duration EMULATOR_START = Duration.ofSeconds(120);
+
+    private final StackOptions options;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private final Path logDir;
+    private volatile boolean closed;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+        this.logDir = options.dataDir().resolve("logs");
+    }
+
+    /** Starts everything or nothing: on failure what started is stopped and a {@link StackException} names the part. */
+    public static LocalStack start(StackOptions options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        checkPortFree("dashboard HTTP API", options.httpPort());
+        checkPortFree("DynamoDB Local", options.dynamoDbPort());
+        checkPortFree("S3", options.s3Port());
+        checkPortFree("OIDC provider", options.oidcPort());
+        checkPortFree("SNS stand-in", options.snsPort());
+        prepareDataDir();
+
+        CompletableFuture<String> dynamoDb = emulator("dynamodb", "com.stockwatch.emulators.dynamodb.DynamoDbLocalMain",
+                List.of("--port", Integer.toString(options.dynamoDbPort()),
+                        "--data-dir", options.dataDir().resolve("dynamodb").toString()));
+        CompletableFuture<String> s3 = emulator("s3", "com.stockwatch.emulators.s3.S3MockMain",
+                List.of("--port", Integer.toString(options.s3Port()), "--buckets", options.bucket(),
+                        "--data-dir", options.dataDir().resolve("s3").toString()));
+        CompletableFuture<String> oidc = emulator("oidc", "com.stockwatch.emulators.oidc.OidcProviderMain",
+                List.of("--port", Integer.toString(options.oidcPort())));
+        SnsStandIn sns = startSns();
+
+        String dynamoDbUrl = await("DynamoDB Local", dynamoDb);
+        String s3Url = await("S3", s3);
+        String oidcUrl = await("OIDC provider", oidc);
+        String snsUrl = "http://127.0.0.1:" + sns.port();
+        endpoints.put("DynamoDB", dynamoDbUrl);
+        endpoints.put("S3", s3Url);
+        endpoints.put("OIDC issuer", oidcUrl + "/cognito");
+        endpoints.put("SNS stand-in", snsUrl);
+
+        DynamoDbClient dynamoDbClient = closeLater(DynamoDbClient.builder().endpointOverride(URI.create(dynamoDbUrl))
+                .region(Region.of(options.region())).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build());
+        DynamoDbStreamsClient streamsClient = closeLater(DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(dynamoDbUrl)).region(Region.of(options.region()))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build());
+        S3Client s3Client = closeLater(S3Client.builder().endpointOverride(URI.create(s3Url)).forcePathStyle(true)
+                .region(Region.of(options.region())).credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create()).build());
+        createTables(dynamoDbClient);
+        createBucket(s3Client);
+
+        HttpApiGateway gateway = openGateway();
+        String dashboardUrl = "http://localhost:" + gateway.port();
+        Map<String, String> common = commonConfig(dynamoDbUrl, s3Url, snsUrl);
+        CompletableFuture<LambdaFunction> loader = function("loader", common, Map.of());
+        CompletableFuture<LambdaFunction> notifier = function("notifier", common, Map.of(
+                "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
+                "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl));
+        CompletableFuture<LambdaFunction> dashboard = function("dashboard-api", common,
+                dashboardConfig(oidcUrl, s3Url, dashboardUrl));
+        awaitFunctions(List.of(loader, notifier, dashboard));
+        LambdaFunction loaderFunction = loader.join();
+        LambdaFunction notifierFunction = notifier.join();
+        LambdaFunction dashboardFunction = dashboard.join();
+
+        S3EventSource s3Events = closeLater(new S3EventSource(s3Client, options.bucket(), options.region(),
+                loaderFunction, logDir));
+        s3Events.start();
+        StreamEventSource streamEvents = closeLater(new StreamEventSource(streamsClient, dynamoDbClient, INVENTORY,
+                options.region(), notifierFunction, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
+        streamEvents.start();
+        gateway.attach(dashboardFunction);
+        gateway.start();
+        endpoints.put("Dashboard", dashboardUrl);
+    }
+
+    private void checkPortFree(String part, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new StackException(part, "port " + port + " is busy (" + e.getMessage()
+                    + "); stop what uses it or choose another port (see ./stockwatch local --help)");
+        }
+    }
+
+    private void prepareDataDir() {
+        try {
+            if (options.fresh() && Files.exists(options.dataDir())) {
+                try (Stream<Path> files = Files.walk(options.dataDir())) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(logDir);
+            Files.createDirectories(options.dataDir().resolve("dynamodb"));
+            Files.createDirectories(options.dataDir().resolve("s3"));
+        } catch (IOException e) {
+            throw new StackException("data folder", "cannot prepare " + options.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CompletableFuture<String> emulator(String name, String mainClass, List<String> args) {
+        Path module = options.root().resolve("emulators").resolve(name);
+        Path classes = module.resolve("target/classes");
+        Path classpath = module.resolve("target/classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
+            throw new StackException(name + " emulator", "is not built (" + classpath
+                    + " is missing); run ./mvnw -B install -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp"));
+        try {
+            command.add(classes + File.pathSeparator + Files.readString(classpath).trim());
+            command.add(mainClass);
+            command.addAll(args);
+            ChildPart part = closeLater(ChildPart.start(name, command, Map.of(), logDir));
+            pids.put(name, part.pid());
+            return part.ready();
+        } catch (IOException e) {
+            throw new StackException(name + " emulator", "cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private String await(String part, CompletableFuture<String> ready) {
+        try {
+            return ready.get(EMULATOR_START.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StackException(part, e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StackException(part, "not ready within " + EMULATOR_START.toSeconds() + " s (log in " + logDir
+                    + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException(part, "interrupted while starting");
+        }
+    }
+
+    private SnsStandIn startSns() {
+        try {
+            SnsStandIn sns = closeLater(new SnsStandIn(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    options.snsPort()), options.dataDir().resolve("sns-messages.jsonl")));
+            sns.start();
+            return sns;
+        } catch (BindException e) {
+            throw new StackException("SNS stand-in", "port " + options.snsPort() + " is busy");
+        } catch (IOException e) {
+            throw new StackException("SNS stand-in", e.getMessage(), e);
+        }
+    }
+
+    private HttpApiGateway openGateway() {
+        try {
+            return closeLater(new HttpApiGateway(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    options.httpPort())));
+        } catch (BindException e) {
+            throw new StackException("dashboard HTTP API", "port " + options.httpPort() + " is busy");
+        } catch (IOException e) {
+            throw new StackException("dashboard HTTP API", e.getMessage(), e);
+        }
+    }
+
+    private void createTables(DynamoDbClient dynamoDb) {
+        try {
+            for (CreateTableRequest table : List.of(TableSchemas.inventory(INVENTORY), TableSchemas.imports(IMPORTS),
+                    TableSchemas.alerts(ALERTS))) {
+                try {
+                    dynamoDb.describeTable(b -> b.tableName(table.tableName()));
+                } catch (ResourceNotFoundException absent) {
+                    dynamoDb.createTable(table);
+                    dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new StackException("DynamoDB Local", "cannot create the tables: " + e.getMessage(), e);
+        }
+    }
+
+    private void createBucket(S3Client s3) {
+        try {
+            s3.headBucket(b -> b.bucket(options.bucket()));
+        } catch (NoSuchBucketException absent) {
+            try {
+                s3.createBucket(b -> b.bucket(options.bucket()));
+            } catch (BucketAlreadyOwnedByYouException raced) {
+                // Created meanwhile.
+            }
+        } catch (RuntimeException e) {
+            throw new StackException("S3", "cannot create bucket " + options.bucket() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> commonConfig(String dynamoDbUrl, String s3Url, String snsUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("INVENTORY_AWS_REGION", options.region());
+        env.put("INVENTORY_AWS_DYNAMODB_ENDPOINT", dynamoDbUrl);
+        env.put("INVENTORY_AWS_S3_ENDPOINT", s3Url);
+        env.put("INVENTORY_AWS_SNS_ENDPOINT", snsUrl);
+        env.put("INVENTORY_AWS_S3_PATH_STYLE", "true");
+        env.put("INVENTORY_AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("INVENTORY_AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("INVENTORY_TABLES_INVENTORY", INVENTORY);
+        env.put("INVENTORY_TABLES_IMPORTS", IMPORTS);
+        env.put("INVENTORY_TABLES_ALERTS", ALERTS);
+        return env;
+    }
+
+    private Map<String, String> dashboardConfig(String oidcUrl, String s3Url, String dashboardUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("INVENTORY_DASHBOARD_UPLOAD_BUCKET", options.bucket());
+        env.put("INVENTORY_DASHBOARD_UPLOAD_ORIGINS", s3Url);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl + "/cognito");
+        env.put("QUARKUS_OIDC_CLIENT_ID", OIDC_CLIENT_ID);
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", OIDC_CLIENT_SECRET);
+        env.put("QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME", "false");
+        env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "local-stack-session-key-0123456789abcdef");
+        env.put("INVENTORY_DASHBOARD_URL", dashboardUrl);
+        return env;
+    }
+
+    private CompletableFuture<LambdaFunction> function(String module, Map<String, String> common,
+            Map<String, String> own) {
+        Map<String, String> env = new HashMap<>(common);
+        env.putAll(own);
+        // Validate the artefact now, so a missing build is reported before anything waits.
+        LambdaFunction.command(module, options.root().resolve(module), options.nativeMode());
+        return CompletableFuture.supplyAsync(() -> LambdaFunction.start(module, options.root().resolve(module),
+                options.nativeMode(), env, options.region(), Duration.ofSeconds(60), logDir));
+    }
+
+    /** Waits for every function; the ones that started are stopped with the stack even when another one failed. */
+    private void awaitFunctions(List<CompletableFuture<LambdaFunction>> futures) {
+        RuntimeException failure = null;
+        for (CompletableFuture<LambdaFunction> future : futures) {
+            try {
+                LambdaFunction function = future.join();
+                closeLater(function);
+                pids.put(function.name(), function.pid());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof StackException s ? s
+                            : new StackException("function", String.valueOf(e.getCause()), e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T part) {
+        synchronized (running) {
+            running.push(part);
+        }
+        return part;
+    }
+
+    private StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Endpoints by name, in start order. */
+    public Map<String, String> endpoints() {
+        return Map.copyOf(endpoints);
+    }
+
+    /** Process ids of every child process (emulators and functions). */
+    public Map<String, Long> pids() {
+        return Map.copyOf(pids);
+    }
+
+    public String banner() {
+        StringBuilder out = new StringBuilder("\nStockwatch local stack is ready.\n\n");
+        endpoints.forEach((name, url) -> out.append(String.format("  %-14s %s%n", name, url)));
+        out.append(String.format("  %-14s %s%n", "SNS messages", endpoints.get("SNS stand-in") + "/"));
+        out.append(String.format("  %-14s s3://%s (region %s, access key %s / secret %s)%n", "Bucket",
+                options.bucket(), options.region(), ACCESS_KEY, SECRET_KEY));
+        out.append("\nDemo logins (OIDC login form: type the user name, and the claims as shown):\n");
+        out.append("  admin           user name: admin           claims: {\"cognito:groups\": [\"admin\"]}\n");
+        out.append("  berlin manager  user name: berlin-manager  claims: {\"cognito:groups\": [\"store-berlin\"]}\n");
+        out.append("\nData: ").append(options.dataDir()).append(" (logs in ").append(logDir).append(")\n");
+        out.append("Upload: aws --endpoint-url ").append(endpoints.get("S3"))
+                .append(" s3 cp samples/<file> s3://").append(options.bucket()).append("/berlin/<file>\n");
+        out.append("Press Ctrl-C to stop.\n");
+        return out.toString();
+    }
+
+    /** Stops every part in reverse start order; safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> parts;
+        synchronized (running) {
+            parts = new ArrayList<>(running);
+            running.clear();
+        }
+        List<ChildPart> children = new ArrayList<>();
+        List<LambdaFunction> functions = new ArrayList<>();
+        for (AutoCloseable part : parts) {
+            if (part instanceof ChildPart c) {
+                children.add(c);
+            } else if (part instanceof LambdaFunction f) {
+                functions.add(f);
+            } else {
+                closeQuietly(part);
+            }
+        }
+        // Child processes stop in parallel: each may take a few seconds to exit.
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        functions.forEach(f -> stops.add(CompletableFuture.runAsync(() -> closeQuietly(f))));
+        children.forEach(c -> stops.add(CompletableFuture.runAsync(() -> closeQuietly(c))));
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.stockwatch.localstack;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./stockwatch <command>}: {@code local} starts the local stack and runs until Ctrl-C; {@code demo-data}
+ * uploads a generated chain of stores into the running stack's bucket.
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String command = rest.isEmpty() ? "local" : rest.remove(0);
+        try {
+            switch (command) {
+                case "local" -> local(rest);
+                case "demo-data" -> DemoData.run(rest, System.getenv());
+                case "help", "--help", "-h" -> System.out.println("Commands: local, demo-data\n\n"
+                        + StackOptions.USAGE + "\n" + DemoData.USAGE);
+                default -> {
+                    System.err.println("Unknown command " + command + "; use local, demo-data or help");
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void local(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.println(StackOptions.USAGE);
+            return;
+        }
+        StackOptions options = StackOptions.parse(StackOptions.findRoot(), args, System.getenv());
+        System.out.println("Starting the Stockwatch local stack (data in " + options.dataDir()
+                + (options.fresh() ? ", fresh" : "") + (options.nativeMode() ? ", native functions" : "") + ") ...");
+        long started = System.nanoTime();
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options);
+        } catch (StackException e) {
+            System.err.println("\nThe local stack did not start. " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local stack ...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "stop-local-stack"));
+        System.out.print(stack.banner());
+        System.out.println("Started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        // One machine-readable line for scripts and the end-to-end test.
+        System.out.println("STACK-READY " + stack.endpoints().entrySet().stream()
+                .map(e -> e.getKey().replace(' ', '-') + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        System.out.println("STACK-PIDS " + stack.pids().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
