@@ -1,0 +1,152 @@
+// What the Java code says the deployment must look like, read from the repository.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { filesUnder, moduleConfiguration, sdkActions, stripComments, parseInterfaces } from "./java.mjs";
+
+/** Terraform function (aws_lambda_function name) -> Maven module. */
+export const FUNCTION_MODULES = { loader: "loader", notifier: "notifier", dashboard: "dashboard-api" };
+
+/** String constants `NAME = "value"` of a Java file. */
+export function stringConstants(path) {
+  const text = stripComments(readFileSync(path, "utf8"));
+  const out = {};
+  for (const m of text.matchAll(/static\s+final\s+String\s+(\w+)\s*=\s*"([^"]*)"/g)) out[m[1]] = m[2];
+  for (const m of text.matchAll(/static\s+final\s+String\s+(\w+)\s*=\s*(\w+)\.(\w+)\s*;/g)) out[m[1]] = `${m[2]}.${m[3]}`;
+  return out;
+}
+
+/**
+ * The three table schemas as TableSchemas.java builds them, with attribute names resolved from InventoryTable,
+ * ImportsTable and AlertsTable, and default table names from TableNames.
+ */
+export function tableSchemas(repoRoot) {
+  const dir = join(repoRoot, "shared/src/main/java/com/stockwatch/inventory");
+  const constants = {};
+  for (const cls of ["InventoryTable", "ImportsTable", "AlertsTable", "TableSchemas"]) {
+    constants[cls] = stringConstants(join(dir, `${cls}.java`));
+  }
+  const resolve = (ref) => {
+    const [cls, name] = ref.split(".");
+    let value = constants[cls]?.[name];
+    if (value === undefined) throw new Error(`cannot resolve ${ref} in TableSchemas.java`);
+    if (/^\w+\.\w+$/.test(value) && constants[value.split(".")[0]]) value = resolve(value);
+    return value;
+  };
+  const text = stripComments(readFileSync(join(dir, "TableSchemas.java"), "utf8"));
+  const method = (name) => {
+    const m = new RegExp(`public\\s+static\\s+CreateTableRequest\\s+${name}\\s*\\(String\\s+\\w+\\)\\s*\\{`).exec(text);
+    if (!m) throw new Error(`TableSchemas.${name}(String) not found`);
+    let depth = 0;
+    for (let i = m.index + m[0].length - 1; i < text.length; i++) {
+      if (text[i] === "{") depth++;
+      else if (text[i] === "}" && --depth === 0) return text.slice(m.index, i + 1);
+    }
+    throw new Error("unbalanced TableSchemas.java");
+  };
+  const keysOf = (body) =>
+    [...body.matchAll(/key\(\s*(\w+\.\w+)\s*,\s*KeyType\.(HASH|RANGE)\s*\)/g)].map((m) => ({ name: resolve(m[1]), type: m[2] }));
+  const schema = (name) => {
+    const body = method(name);
+    const keyed = /keyedTable\(\s*\w+\s*,\s*(\w+\.\w+)\s*,\s*(\w+\.\w+)\s*\)/.exec(body);
+    if (keyed) {
+      return { hash: resolve(keyed[1]), range: resolve(keyed[2]), attributes: [resolve(keyed[1]), resolve(keyed[2])], indexes: [], stream: null };
+    }
+    const gsiStart = body.indexOf("GlobalSecondaryIndex.builder()");
+    const tablePart = gsiStart >= 0 ? body.slice(0, gsiStart) : body;
+    const gsiPart = gsiStart >= 0 ? body.slice(gsiStart) : "";
+    const tableKeys = keysOf(tablePart);
+    const indexes = [];
+    if (gsiStart >= 0) {
+      const indexName = /indexName\(\s*(\w+\.\w+)\s*\)/.exec(gsiPart);
+      const keys = keysOf(gsiPart);
+      const projection = /ProjectionType\.(\w+)/.exec(gsiPart);
+      indexes.push({
+        name: resolve(indexName[1]),
+        hash: keys.find((k) => k.type === "HASH").name,
+        range: keys.find((k) => k.type === "RANGE")?.name,
+        projection: projection[1],
+      });
+    }
+    const attributes = [...tablePart.matchAll(/stringAttribute\(\s*(\w+\.\w+)\s*\)/g)].map((m) => resolve(m[1]));
+    const stream = /streamEnabled\(true\)[^;]*StreamViewType\.(\w+)/s.exec(body);
+    return {
+      hash: tableKeys.find((k) => k.type === "HASH").name,
+      range: tableKeys.find((k) => k.type === "RANGE")?.name,
+      attributes,
+      indexes,
+      stream: stream ? stream[1] : null,
+    };
+  };
+  const defaults = {};
+  for (const itf of parseInterfaces(readFileSync(join(dir, "TableNames.java"), "utf8"))) {
+    if (itf.prefix !== "inventory.tables") continue;
+    const text2 = stripComments(readFileSync(join(dir, "TableNames.java"), "utf8"));
+    for (const m of text2.matchAll(/@WithDefault\("([^"]*)"\)\s*String\s+(\w+)\(\)/g)) defaults[m[2]] = m[1];
+  }
+  return {
+    inventory: { ...schema("inventory"), defaultName: defaults.inventory },
+    imports: { ...schema("imports"), defaultName: defaults.imports },
+    alerts: { ...schema("alerts"), defaultName: defaults.alerts, ttl: resolve("TableSchemas.ALERTS_TTL_ATTRIBUTE") },
+    inventoryLevelAttribute: constants.InventoryTable.INVENTORY_LEVEL,
+  };
+}
+
+/** Classes of a module that implement a Lambda handler interface. */
+function handlerClasses(javaRoot) {
+  const out = [];
+  for (const file of filesUnder(javaRoot, ".java")) {
+    const text = stripComments(readFileSync(file, "utf8"));
+    if (/implements\s+[^{]*\b(RequestHandler|RequestStreamHandler)\b/.test(text)) out.push(file);
+  }
+  return out;
+}
+
+/** Everything the checks need to know about one function module. */
+export function functionModule(repoRoot, module) {
+  const javaRoot = join(repoRoot, module, "src/main/java");
+  const pomPath = join(repoRoot, module, "pom.xml");
+  const pom = existsSync(pomPath) ? readFileSync(pomPath, "utf8") : "";
+  return {
+    module,
+    exists: existsSync(javaRoot),
+    lambdaHttp: /<artifactId>quarkus-amazon-lambda-http<\/artifactId>/.test(pom),
+    lambda: /<artifactId>quarkus-amazon-lambda(-http)?<\/artifactId>/.test(pom),
+    ...moduleConfiguration(repoRoot, module),
+    actions: sdkActions([javaRoot, join(repoRoot, "shared/src/main/java")]),
+    handlers: handlerClasses(javaRoot),
+    dashboardConfig: module === "dashboard-api" ? dashboardDefaults(javaRoot) : null,
+    notifierStoreAttribute: module === "notifier" ? notifierStoreAttribute(javaRoot) : null,
+  };
+}
+
+/** Defaults of DashboardConfig that Terraform must agree with (groups, API scope, upload extensions). */
+function dashboardDefaults(javaRoot) {
+  const path = join(javaRoot, "com/stockwatch/dashboard/DashboardConfig.java");
+  if (!existsSync(path)) return null;
+  const text = stripComments(readFileSync(path, "utf8"));
+  const out = {};
+  for (const m of text.matchAll(/@WithDefault\("([^"]*)"\)\s*[\w<>.,\s]+?\s(\w+)\(\)/g)) out[m[2]] = m[1];
+  return out;
+}
+
+/** The SNS message attribute that carries the store id (subscriptions filter on it). */
+function notifierStoreAttribute(javaRoot) {
+  for (const file of filesUnder(javaRoot, ".java")) {
+    const m = /ATTRIBUTE_STORE_ID\s*=\s*"([^"]+)"/.exec(readFileSync(file, "utf8"));
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/** File name suffixes the loader reads, from FileFormat.typeOf (extensions, each also gzip-compressed). */
+export function loaderSuffixes(repoRoot) {
+  const path = join(repoRoot, "loader/src/main/java/com/stockwatch/loader/parse/FileFormat.java");
+  if (!existsSync(path)) return null;
+  const text = stripComments(readFileSync(path, "utf8"));
+  const extensions = [];
+  for (const m of text.matchAll(/case\s+((?:"[a-z0-9]+"\s*,?\s*)+)->/g)) {
+    for (const e of m[1].matchAll(/"([a-z0-9]+)"/g)) extensions.push(e[1]);
+  }
+  const gzip = /endsWith\("\.gz"\)/.test(text);
+  return extensions.flatMap((e) => (gzip ? [`.${e}`, `.${e}.gz`] : [`.${e}`]));
+}

@@ -1,0 +1,123 @@
+// Every wiring rule must be able to fail: each case breaks one thing in a copy of the real configuration (or of the
+// code model) and expects the rule to report it. A rule that still passes here would prove nothing.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CHECKS } from "../lib/wiring.mjs";
+import { load } from "../lib/load.mjs";
+
+const r = (cfg, type, name) => cfg.resource[type][name];
+const stmt = (cfg, doc, sid) => cfg.data.aws_iam_policy_document[doc].statement.find((s) => s.sid === sid);
+const replaceEnv = (fn, from, to) => {
+  fn.environment[0].variables = fn.environment[0].variables.replace(from, to);
+};
+
+const CASES = [
+  ["each function module has a Lambda function and the native provided.al2023 settings", [
+    ["wrong runtime", (cfg) => { r(cfg, "aws_lambda_function", "loader").runtime = "java17"; }],
+    ["architecture not from the shared variable", (cfg) => { r(cfg, "aws_lambda_function", "notifier").architectures = ["x86_64"]; }],
+    ["no DISABLE_SIGNAL_HANDLERS", (cfg) => { delete cfg.locals.shared_environment.DISABLE_SIGNAL_HANDLERS; }],
+    ["a function without module", (cfg) => { cfg.resource.aws_lambda_function.extra = cfg.resource.aws_lambda_function.loader; }],
+    ["two handlers, none chosen", (cfg, code) => { code.modules.loader.handlers = ["A.java", "B.java"]; code.modules.loader.properties = []; }],
+  ]],
+  ["every environment variable is a configuration key the function's code reads", [
+    ["a misspelt key", (cfg) => { cfg.locals.shared_environment.INVENTORY_TABLES_INVENTRY = "x"; }],
+    ["a Quarkus key nobody reads", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "notifier"), "INVENTORY_NOTIFIER_TOPIC_ARN", "QUARKUS_OIDC_CLIENT_ID = 1\n INVENTORY_NOTIFIER_TOPIC_ARN"); }],
+  ]],
+  ["no emulator endpoint or static credential reaches Lambda", [
+    ["an endpoint override", (cfg) => { cfg.locals.shared_environment.INVENTORY_AWS_DYNAMODB_ENDPOINT = "http://localhost:8000"; }],
+  ]],
+  ["every required configuration key is set, and none is shadowed by a %prod property", [
+    ["topic ARN missing", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "notifier"), "INVENTORY_NOTIFIER_TOPIC_ARN", "INVENTORY_NOTIFIER_DIGEST_THRESHOLD"); }],
+    ["a %prod property shadows an env var", (cfg, code) => { code.modules.notifier.properties.push({ key: "inventory.notifier.topic-arn", profile: "prod", value: "x" }); }],
+  ]],
+  ["tables match TableSchemas.java: keys, index, stream, TTL, on demand, PITR, encryption", [
+    ["wrong sort key", (cfg) => { r(cfg, "aws_dynamodb_table", "inventory").range_key = "sku"; }],
+    ["stream view", (cfg) => { r(cfg, "aws_dynamodb_table", "inventory").stream_view_type = "NEW_IMAGE"; }],
+    ["GSI projection", (cfg) => { r(cfg, "aws_dynamodb_table", "inventory").global_secondary_index[0].projection_type = "KEYS_ONLY"; }],
+    ["no TTL", (cfg) => { delete r(cfg, "aws_dynamodb_table", "alerts").ttl; }],
+    ["provisioned", (cfg) => { r(cfg, "aws_dynamodb_table", "imports").billing_mode = "PROVISIONED"; }],
+    ["no PITR", (cfg) => { r(cfg, "aws_dynamodb_table", "imports").point_in_time_recovery[0].enabled = false; }],
+    ["schema changed in Java", (cfg, code) => { code.tables.alerts.range = "created_at"; }],
+  ]],
+  ["each function has its own role and its own log group with retention", [
+    ["shared role", (cfg) => { r(cfg, "aws_lambda_function", "dashboard").role = "${aws_iam_role.loader.arn}"; }],
+    ["shared log group", (cfg) => { r(cfg, "aws_lambda_function", "dashboard").logging_config[0].log_group = "${aws_cloudwatch_log_group.loader.name}"; }],
+    ["no retention", (cfg) => { delete r(cfg, "aws_cloudwatch_log_group", "notifier").retention_in_days; }],
+  ]],
+  ["no IAM Allow statement has a wildcard action, and resources are exact ARNs", [
+    ["wildcard action", (cfg) => { stmt(cfg, "dashboard", "ReadTables").actions.push("dynamodb:*"); }],
+    ["prefix wildcard action", (cfg) => { stmt(cfg, "loader", "ReadUploadedFiles").actions = ["s3:Get*"]; }],
+    ["resource *", (cfg) => { stmt(cfg, "notifier", "PublishAlerts").resources = ["*"]; }],
+    ["table wildcard", (cfg) => { stmt(cfg, "dashboard", "ReadTables").resources.push("${aws_dynamodb_table.inventory.arn}/*"); }],
+  ]],
+  ["each role grants exactly the DynamoDB, S3 and SNS actions its function's SDK calls need", [
+    ["code calls something not granted", (cfg, code) => { code.modules["dashboard-api"].actions.set("dynamodb:DeleteItem", ["X.java"]); }],
+    ["role grants something unused", (cfg) => { stmt(cfg, "dashboard", "ReadTables").actions.push("dynamodb:BatchGetItem"); }],
+  ]],
+  ["the notifier's stream mapping reports item failures, bisects, retries boundedly, keeps failures in SQS and filters on the level", [
+    ["no ReportBatchItemFailures", (cfg) => { r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").function_response_types = []; }],
+    ["no bisect", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").bisect_batch_on_function_error; }],
+    ["infinite retries", (cfg) => { r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").maximum_retry_attempts = -1; }],
+    ["unbounded record age", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").maximum_record_age_in_seconds; }],
+    ["no on-failure destination", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").destination_config; }],
+    ["no filter", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").filter_criteria; }],
+    ["filter on another attribute", (cfg, code) => { code.tables.inventoryLevelAttribute = "quantity"; }],
+    ["DLQ not writable", (cfg) => { stmt(cfg, "notifier", "KeepFailedRecords").resources = ["${aws_sqs_queue.loader_failures.arn}"]; }],
+  ]],
+  ["the bucket notifies the loader for every suffix it reads, after the permission exists; failures are kept", [
+    ["no depends_on", (cfg) => { delete r(cfg, "aws_s3_bucket_notification", "uploads").depends_on; }],
+    ["loader reads a new suffix", (cfg, code) => { code.loaderSuffixes.push(".xlsx"); }],
+    ["overlapping suffixes", (cfg, code) => { cfg.variable.upload_extensions.default.push(".gz"); code.loaderSuffixes.push(".gz"); }],
+    ["no failure destination", (cfg) => { delete cfg.resource.aws_lambda_function_event_invoke_config; }],
+  ]],
+  ["the bucket blocks public access, denies plain HTTP, is versioned and encrypted, and allows CORS PUT from the dashboard only", [
+    ["public policy allowed", (cfg) => { r(cfg, "aws_s3_bucket_public_access_block", "uploads").block_public_policy = false; }],
+    ["versioning suspended", (cfg) => { r(cfg, "aws_s3_bucket_versioning", "uploads").versioning_configuration[0].status = "Suspended"; }],
+    ["no TLS deny", (cfg) => { cfg.data.aws_iam_policy_document.uploads_bucket.statement.splice(0, 1); }],
+    ["no encryption", (cfg) => { delete cfg.resource.aws_s3_bucket_server_side_encryption_configuration; }],
+    ["CORS GET", (cfg) => { r(cfg, "aws_s3_bucket_cors_configuration", "uploads").cors_rule[0].allowed_methods = ["GET", "PUT"]; }],
+  ]],
+  ["the NoStock topic is encrypted and subscriptions filter on the store attribute the notifier sends", [
+    ["unencrypted", (cfg) => { delete r(cfg, "aws_sns_topic", "no_stock").kms_master_key_id; }],
+    ["filter on another attribute", (cfg, code) => { code.modules.notifier.notifierStoreAttribute = "store"; }],
+  ]],
+  ["Cognito: admin-created users, strong passwords, groups the dashboard checks, code flow client with the API scope", [
+    ["implicit flow", (cfg) => { r(cfg, "aws_cognito_user_pool_client", "dashboard").allowed_oauth_flows = ["code", "implicit"]; }],
+    ["self sign-up", (cfg) => { r(cfg, "aws_cognito_user_pool", "dashboard").admin_create_user_config[0].allow_admin_create_user_only = false; }],
+    ["short passwords", (cfg) => { r(cfg, "aws_cognito_user_pool", "dashboard").password_policy[0].minimum_length = 8; }],
+    ["group prefix changed in Java", (cfg, code) => { code.modules["dashboard-api"].dashboardConfig.storeGroupPrefix = "shop-"; }],
+    ["API scope changed in Java", (cfg, code) => { code.modules["dashboard-api"].dashboardConfig.apiScope = "inventory/read"; }],
+    ["password flow", (cfg) => { r(cfg, "aws_cognito_user_pool_client", "dashboard").explicit_auth_flows.push("ALLOW_USER_PASSWORD_AUTH"); }],
+  ]],
+  ["API Gateway HTTP API: payload 2.0 proxy to the dashboard, throttled, access-logged", [
+    ["payload 1.0", (cfg) => { r(cfg, "aws_apigatewayv2_integration", "dashboard").payload_format_version = "1.0"; }],
+    ["no throttling", (cfg) => { delete r(cfg, "aws_apigatewayv2_stage", "dashboard").default_route_settings; }],
+    ["no access logs", (cfg) => { delete r(cfg, "aws_apigatewayv2_stage", "dashboard").access_log_settings; }],
+  ]],
+  ["variables have descriptions and types, outputs have descriptions, the promised outputs exist", [
+    ["undocumented variable", (cfg) => { delete cfg.variable.aws_region.description; }],
+    ["missing output", (cfg) => { delete cfg.output.cognito_login_url; }],
+  ]],
+];
+
+test("every wiring rule has cases that break it", () => {
+  assert.deepEqual(Object.keys(CHECKS).filter((name) => !CASES.some(([n]) => n === name)), []);
+});
+
+for (const [name, cases] of CASES) {
+  for (const [label, mutate] of cases) {
+    test(`${name} -- fails on: ${label}`, async () => {
+      const { cfg, code } = await load();
+      const brokenCfg = structuredClone(cfg);
+      const brokenCode = structuredClone(code);
+      mutate(brokenCfg, brokenCode);
+      let problems;
+      try {
+        problems = CHECKS[name](brokenCfg, brokenCode);
+      } catch (e) {
+        problems = [`threw: ${e.message}`];
+      }
+      assert.ok(problems.length > 0, `rule passed on a configuration with ${label}`);
+    });
+  }
+}

@@ -1,0 +1,195 @@
+# ---------------------------------------------------------------------------------------------------------------------
+# The three native Quarkus functions (provided.al2023, executable 'bootstrap' inside function.zip)
+#
+# Environment variables are exactly configuration keys the code reads (SmallRye @ConfigMapping interfaces and
+# application.properties, in environment-variable form) plus DISABLE_SIGNAL_HANDLERS for the native runtime.
+# Emulator settings (INVENTORY_AWS_*_ENDPOINT, static credentials, path-style S3) are never set here: on Lambda the
+# region comes from AWS_REGION and credentials from the function's role. deploy/checks/test/terraform.test.mjs keeps
+# this true.
+# ---------------------------------------------------------------------------------------------------------------------
+
+locals {
+  # Keys every function reads through the shared module (com.stockwatch.inventory.TableNames, StockRules settings).
+  shared_environment = {
+    DISABLE_SIGNAL_HANDLERS                     = "true"
+    INVENTORY_TABLES_INVENTORY                  = aws_dynamodb_table.inventory.name
+    INVENTORY_TABLES_IMPORTS                    = aws_dynamodb_table.imports.name
+    INVENTORY_TABLES_ALERTS                     = aws_dynamodb_table.alerts.name
+    INVENTORY_STOCK_DEFAULT_LOW_STOCK_THRESHOLD = tostring(var.default_low_stock_threshold)
+  }
+}
+
+# ----- Loader: S3 ObjectCreated -> Inventory + InventoryImports ----------------------------------------------------
+
+resource "aws_cloudwatch_log_group" "loader" {
+  name              = "/aws/lambda/${local.function_names.loader}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "loader" {
+  function_name    = local.function_names.loader
+  description      = "Loads inventory files uploaded to S3 into DynamoDB."
+  role             = aws_iam_role.loader.arn
+  runtime          = local.lambda_runtime
+  handler          = local.lambda_handler
+  architectures    = [var.lambda_architecture]
+  filename         = var.function_artifacts.loader
+  source_code_hash = filebase64sha256(var.function_artifacts.loader)
+  memory_size      = var.function_memory_mb.loader
+  timeout          = var.function_timeout_seconds.loader
+
+  environment {
+    variables = local.shared_environment
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.loader.name
+  }
+
+  depends_on = [aws_iam_role_policy.loader]
+}
+
+# S3 invokes the loader asynchronously: bound the retries and keep what still fails.
+resource "aws_sqs_queue" "loader_failures" {
+  name                      = "${var.name_prefix}-loader-failures"
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+}
+
+resource "aws_lambda_function_event_invoke_config" "loader" {
+  function_name                = aws_lambda_function.loader.function_name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.loader_failures.arn
+    }
+  }
+}
+
+# ----- Notifier: Inventory stream -> NoStock topic + InventoryAlerts ------------------------------------------------
+
+resource "aws_cloudwatch_log_group" "notifier" {
+  name              = "/aws/lambda/${local.function_names.notifier}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "notifier" {
+  function_name    = local.function_names.notifier
+  description      = "Turns stock changes on the Inventory stream into alerts on the NoStock topic."
+  role             = aws_iam_role.notifier.arn
+  runtime          = local.lambda_runtime
+  handler          = local.lambda_handler
+  architectures    = [var.lambda_architecture]
+  filename         = var.function_artifacts.notifier
+  source_code_hash = filebase64sha256(var.function_artifacts.notifier)
+  memory_size      = var.function_memory_mb.notifier
+  timeout          = var.function_timeout_seconds.notifier
+
+  environment {
+    variables = merge(local.shared_environment, {
+      INVENTORY_NOTIFIER_TOPIC_ARN     = aws_sns_topic.no_stock.arn
+      INVENTORY_NOTIFIER_DASHBOARD_URL = aws_apigatewayv2_api.dashboard.api_endpoint
+    })
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.notifier.name
+  }
+
+  depends_on = [aws_iam_role_policy.notifier]
+}
+
+# Records that still fail after bisecting and retrying land here (metadata only: shard, sequence numbers).
+resource "aws_sqs_queue" "notifier_dlq" {
+  name                      = "${var.name_prefix}-notifier-dlq"
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+}
+
+resource "aws_lambda_event_source_mapping" "notifier_stream" {
+  event_source_arn                   = aws_dynamodb_table.inventory.stream_arn
+  function_name                      = aws_lambda_function.notifier.arn
+  starting_position                  = "LATEST"
+  batch_size                         = var.notifier_batch_size
+  maximum_batching_window_in_seconds = var.notifier_batching_window_seconds
+  parallelization_factor             = 1
+  function_response_types            = ["ReportBatchItemFailures"]
+  bisect_batch_on_function_error     = true
+  maximum_retry_attempts             = var.notifier_max_retries
+  maximum_record_age_in_seconds      = var.notifier_max_record_age_seconds
+
+  destination_config {
+    on_failure {
+      destination_arn = aws_sqs_queue.notifier_dlq.arn
+    }
+  }
+
+  # Only inserts and updates that carry a stock level can raise an alert; REMOVE records and writes to other attributes
+  # without a level never invoke the function. (A filter cannot compare old and new images: the notifier itself
+  # ignores updates whose level did not change.)
+  filter_criteria {
+    filter {
+      pattern = jsonencode({
+        eventName = ["INSERT", "MODIFY"]
+        dynamodb = {
+          NewImage = {
+            inventory_level = {
+              N = [{ exists = true }]
+            }
+          }
+        }
+      })
+    }
+  }
+
+  # The role must allow reading the stream and sending to the DLQ before Lambda validates the mapping.
+  depends_on = [aws_iam_role_policy.notifier]
+}
+
+# ----- Dashboard: API Gateway HTTP API (payload v2) -> Qute pages, JSON API, presigned uploads ----------------------
+
+resource "aws_cloudwatch_log_group" "dashboard" {
+  name              = "/aws/lambda/${local.function_names.dashboard}"
+  retention_in_days = var.log_retention_days
+}
+
+# Encrypts quarkus-oidc's session cookie. It must be the same in every Lambda instance, or users are logged out
+# whenever a request reaches another instance. See docs/deploy.md "Secrets" for why it is an environment variable.
+resource "random_password" "session_encryption" {
+  length  = 48
+  special = false
+}
+
+resource "aws_lambda_function" "dashboard" {
+  function_name    = local.function_names.dashboard
+  description      = "Inventory dashboard: Cognito sign-in, stock pages, presigned uploads."
+  role             = aws_iam_role.dashboard.arn
+  runtime          = local.lambda_runtime
+  handler          = local.lambda_handler
+  architectures    = [var.lambda_architecture]
+  filename         = var.function_artifacts.dashboard
+  source_code_hash = filebase64sha256(var.function_artifacts.dashboard)
+  memory_size      = var.function_memory_mb.dashboard
+  timeout          = var.function_timeout_seconds.dashboard
+
+  environment {
+    variables = merge(local.shared_environment, {
+      INVENTORY_DASHBOARD_UPLOAD_BUCKET                  = aws_s3_bucket.uploads.bucket
+      QUARKUS_OIDC_AUTH_SERVER_URL                       = "https://cognito-idp.${var.aws_region}.amazonaws.com/${aws_cognito_user_pool.dashboard.id}"
+      QUARKUS_OIDC_CLIENT_ID                             = aws_cognito_user_pool_client.dashboard.id
+      QUARKUS_OIDC_CREDENTIALS_SECRET                    = aws_cognito_user_pool_client.dashboard.client_secret
+      QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET = random_password.session_encryption.result
+    })
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.dashboard.name
+  }
+
+  depends_on = [aws_iam_role_policy.dashboard]
+}

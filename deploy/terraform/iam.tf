@@ -1,0 +1,176 @@
+# ---------------------------------------------------------------------------------------------------------------------
+# One execution role per function, least privilege: explicit actions on exact ARNs. deploy/checks/test asserts that
+# no Allow statement has a wildcard action and that the DynamoDB/S3/SNS actions match the SDK calls in the code.
+# ---------------------------------------------------------------------------------------------------------------------
+
+data "aws_iam_policy_document" "lambda_assume_role" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+# ----- Loader -------------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "loader" {
+  name               = "${local.function_names.loader}-role"
+  description        = "Execution role of the loader function."
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+data "aws_iam_policy_document" "loader" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.loader.arn}:log-stream:*"]
+  }
+
+  statement {
+    sid       = "ReadUploadedFiles"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.uploads.arn}/*"]
+  }
+
+  # One conditional PutItem per item (ItemWriter): the condition keeps a stale file from rolling stock back.
+  statement {
+    sid       = "WriteInventory"
+    actions   = ["dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.inventory.arn]
+  }
+
+  # One import record per file (ImportRecords).
+  statement {
+    sid       = "RecordImports"
+    actions   = ["dynamodb:PutItem"]
+    resources = [aws_dynamodb_table.imports.arn]
+  }
+
+  statement {
+    sid       = "KeepFailedEvents"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.loader_failures.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "loader" {
+  name   = "loader"
+  role   = aws_iam_role.loader.id
+  policy = data.aws_iam_policy_document.loader.json
+}
+
+# ----- Notifier -----------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "notifier" {
+  name               = "${local.function_names.notifier}-role"
+  description        = "Execution role of the notifier function."
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+data "aws_iam_policy_document" "notifier" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.notifier.arn}:log-stream:*"]
+  }
+
+  statement {
+    sid       = "ReadInventoryStream"
+    actions   = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"]
+    resources = [aws_dynamodb_table.inventory.stream_arn]
+  }
+
+  # ListStreams names no single stream; this is the narrowest resource it accepts.
+  statement {
+    sid       = "ListInventoryStreams"
+    actions   = ["dynamodb:ListStreams"]
+    resources = ["${aws_dynamodb_table.inventory.arn}/stream/*"]
+  }
+
+  statement {
+    sid       = "PublishAlerts"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.no_stock.arn]
+  }
+
+  statement {
+    sid       = "EncryptAlerts"
+    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+    resources = [aws_kms_key.alerts.arn]
+  }
+
+  statement {
+    sid       = "RecordAlerts"
+    actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+    resources = [aws_dynamodb_table.alerts.arn]
+  }
+
+  statement {
+    sid       = "KeepFailedRecords"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.notifier_dlq.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "notifier" {
+  name   = "notifier"
+  role   = aws_iam_role.notifier.id
+  policy = data.aws_iam_policy_document.notifier.json
+}
+
+# ----- Dashboard ----------------------------------------------------------------------------------------------------
+
+resource "aws_iam_role" "dashboard" {
+  name               = "${local.function_names.dashboard}-role"
+  description        = "Execution role of the dashboard function."
+  assume_role_policy = data.aws_iam_policy_document.lambda_assume_role.json
+}
+
+data "aws_iam_policy_document" "dashboard" {
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.dashboard.arn}:log-stream:*"]
+  }
+
+  statement {
+    sid     = "ReadTables"
+    actions = ["dynamodb:GetItem", "dynamodb:Query"]
+    resources = [
+      aws_dynamodb_table.inventory.arn,
+      "${aws_dynamodb_table.inventory.arn}/index/by_stock_status",
+      aws_dynamodb_table.imports.arn,
+      aws_dynamodb_table.alerts.arn,
+    ]
+  }
+
+  # The admin's store list: the distinct stores of InventoryImports (StoreDirectory), cached by the function.
+  statement {
+    sid       = "ListStoresFromImports"
+    actions   = ["dynamodb:Scan"]
+    resources = [aws_dynamodb_table.imports.arn]
+  }
+
+  # Presigned PUT URLs carry the dashboard's permission; uploads land under '<store_id>/', which the dashboard
+  # chooses from the user's groups.
+  statement {
+    sid       = "PresignUploads"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.uploads.arn}/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "dashboard" {
+  name   = "dashboard"
+  role   = aws_iam_role.dashboard.id
+  policy = data.aws_iam_policy_document.dashboard.json
+}

@@ -1,0 +1,39 @@
+# ---------------------------------------------------------------------------------------------------------------------
+# Names shared by several files
+# ---------------------------------------------------------------------------------------------------------------------
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}
+
+locals {
+  account_id = data.aws_caller_identity.current.account_id
+  partition  = data.aws_partition.current.partition
+
+  # Table names: the code reads them from INVENTORY_TABLES_{INVENTORY,IMPORTS,ALERTS}.
+  table_names = {
+    inventory = "${var.name_prefix}-Inventory"
+    imports   = "${var.name_prefix}-InventoryImports"
+    alerts    = "${var.name_prefix}-InventoryAlerts"
+  }
+
+  function_names = {
+    loader    = "${var.name_prefix}-loader"
+    notifier  = "${var.name_prefix}-notifier"
+    dashboard = "${var.name_prefix}-dashboard"
+  }
+
+  # Quarkus native functions on provided.al2023 (see docs/deploy.md).
+  lambda_runtime = "provided.al2023"
+  # Ignored by provided runtimes (the executable 'bootstrap' is the handler); Quarkus's own SAM templates use the same.
+  lambda_handler = "not.used.in.provided.runtime"
+
+  # Origins that serve the dashboard: API Gateway's URL and any custom domains.
+  dashboard_origins = concat([aws_apigatewayv2_api.dashboard.api_endpoint], var.dashboard_extra_origins)
+
+  cognito_domain = var.cognito_domain_prefix != "" ? var.cognito_domain_prefix : "${var.name_prefix}-${random_id.cognito_domain.hex}"
+}
+
+resource "random_id" "cognito_domain" {
+  byte_length = 4
+}

@@ -1,0 +1,103 @@
+# ---------------------------------------------------------------------------------------------------------------------
+# DynamoDB tables. Keys, index and stream mirror shared/src/main/java/com/stockwatch/inventory/TableSchemas.java;
+# deploy/checks/test/terraform.test.mjs compares the two.
+# ---------------------------------------------------------------------------------------------------------------------
+
+resource "aws_dynamodb_table" "inventory" {
+  name                        = local.table_names.inventory
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "store_id"
+  range_key                   = "item_id"
+  deletion_protection_enabled = var.protect_data
+
+  attribute {
+    name = "store_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "item_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "stock_status"
+    type = "S"
+  }
+
+  # Sparse: only items that are OUT_OF_STOCK or LOW carry stock_status, so the dashboard pages through them cheaply.
+  global_secondary_index {
+    name            = "by_stock_status"
+    hash_key        = "store_id"
+    range_key       = "stock_status"
+    projection_type = "ALL"
+  }
+
+  stream_enabled   = true
+  stream_view_type = "NEW_AND_OLD_IMAGES"
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
+
+resource "aws_dynamodb_table" "imports" {
+  name                        = local.table_names.imports
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "store_id"
+  range_key                   = "import_id"
+  deletion_protection_enabled = var.protect_data
+
+  attribute {
+    name = "store_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "import_id"
+    type = "S"
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
+
+resource "aws_dynamodb_table" "alerts" {
+  name                        = local.table_names.alerts
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "store_id"
+  range_key                   = "alert_id"
+  deletion_protection_enabled = var.protect_data
+
+  attribute {
+    name = "store_id"
+    type = "S"
+  }
+
+  attribute {
+    name = "alert_id"
+    type = "S"
+  }
+
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}
