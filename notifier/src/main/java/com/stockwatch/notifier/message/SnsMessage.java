@@ -37,7 +37,7 @@ public record SnsMessage(String subject, String email, String sms, Map<String, A
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(sms, "sms");
-        attributes = Map.copyOf(attributes);
+        attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes)); // keeps the order sent
     }
 
     /**

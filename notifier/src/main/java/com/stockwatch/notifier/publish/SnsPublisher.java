@@ -111,7 +111,7 @@ public class SnsPublisher {
     }
 
     private static Map<String, MessageAttributeValue> attributes(SnsMessage message) {
-        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        Map<String, MessageAttributeValue> attributes = new java.util.LinkedHashMap<>();
         message.attributes().forEach((name, attribute) -> attributes.put(name, MessageAttributeValue.builder()
                 .dataType(attribute.dataType()).stringValue(attribute.value()).build()));
         return attributes;
