@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.loader.imports.ImportFailedException;
 import com.stockwatch.loader.imports.ImportResult;
@@ -16,17 +16,22 @@ import com.stockwatch.loader.imports.LoaderService;
 import com.stockwatch.loader.imports.S3ObjectRef;
 
 /**
- * S3 ObjectCreated events in, one import per record. Fails the invocation when a file could not be stored completely,
+ * S3 ObjectCreated events in, one import per record.
+ *
+ * <p>The input type is {@link S3Event}, the events library's subclass of {@code S3EventNotification} (its records are
+ * {@code S3EventNotification.S3EventNotificationRecord}s): Quarkus reads exactly this type with its own
+ * reflection-free {@code S3EventInputReader} (also in native mode), whereas plain {@code S3EventNotification} has no
+ * Jackson creator and cannot be deserialized at all. Fails the invocation when a file could not be stored completely,
  * so Lambda retries the event (safe: item writes are conditional).
  */
 @Named("loader")
-public class LoaderHandler implements RequestHandler<S3EventNotification, String> {
+public class LoaderHandler implements RequestHandler<S3Event, String> {
 
     @Inject
     LoaderService loader;
 
     @Override
-    public String handleRequest(S3EventNotification event, Context context) {
+    public String handleRequest(S3Event event, Context context) {
         List<S3ObjectRef> objects = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .filter(record -> record.getEventName() != null && record.getEventName().startsWith("ObjectCreated"))
                 .filter(record -> !record.getS3().getObject().getKey().endsWith("/"))
