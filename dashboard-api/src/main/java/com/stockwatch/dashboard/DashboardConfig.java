@@ -1,0 +1,96 @@
+package com.stockwatch.dashboard;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the dashboard function. On Lambda they come from the environment ({@code INVENTORY_DASHBOARD_*});
+ * OIDC settings live under {@code quarkus.oidc.*} (see {@code docs/dashboard.md}).
+ */
+@ConfigMapping(prefix = "inventory.dashboard")
+public interface DashboardConfig {
+
+    /** Bucket the loader watches; uploads are presigned PUTs into it, under {@code <store_id>/}. */
+    @WithDefault("stockwatch-inventory-uploads")
+    String uploadBucket();
+
+    /** Largest file a user may upload, in bytes (the presigned URL signs the exact length). */
+    @WithDefault("104857600")
+    long maxUploadBytes();
+
+    /** How long a presigned upload URL stays valid. */
+    @WithDefault("PT5M")
+    Duration presignExpiry();
+
+    /** File extensions the loader reads; each may also end in {@code .gz}. */
+    @WithDefault("csv,json,jsonl,ndjson")
+    List<String> uploadExtensions();
+
+    /** Items per page when the request names no {@code limit}. */
+    @WithDefault("50")
+    int pageSize();
+
+    /** Largest {@code limit} a request may ask for; more is a 400. */
+    @WithDefault("200")
+    int maxPageSize();
+
+    /** How many import records the imports page and API show. */
+    @WithDefault("20")
+    int importsPageSize();
+
+    /** How many alerts the alerts page and API show. */
+    @WithDefault("50")
+    int alertsPageSize();
+
+    /** Seconds between background refreshes of the inventory table. */
+    @WithDefault("30")
+    int refreshSeconds();
+
+    /**
+     * Sorting by level, name or last update cannot use a DynamoDB index (the table sorts by item id only), so such
+     * a view reads the matching items of the store and sorts them in memory; above this many items the request is
+     * refused with a 400 naming {@code sort}.
+     */
+    @WithDefault("20000")
+    int maxSortedItems();
+
+    /** Largest number of rows one CSV export writes. */
+    @WithDefault("100000")
+    int maxExportRows();
+
+    /** How long a store's totals (items, out of stock, low) are reused before they are counted again. */
+    @WithDefault("PT15S")
+    Duration totalsCacheTtl();
+
+    /** How long the list of known stores (for admins) is reused before it is read again. */
+    @WithDefault("PT60S")
+    Duration storesCacheTtl();
+
+    /**
+     * Stores every admin sees even before any file of theirs was imported. The admin store list is these plus every
+     * store that has an import record.
+     */
+    Optional<List<String>> knownStores();
+
+    /** Cognito group whose members see every store. */
+    @WithDefault("admin")
+    String adminGroup();
+
+    /** Prefix of the Cognito groups that grant one store each: {@code store-berlin} sees {@code berlin}. */
+    @WithDefault("store-")
+    String storeGroupPrefix();
+
+    /** OAuth scope a bearer access token must carry to use {@code /api/*}. */
+    @WithDefault("stockwatch/dashboard")
+    String apiScope();
+
+    /**
+     * Origins the browser may send uploads to ({@code connect-src} of the Content-Security-Policy). Empty means the
+     * S3 endpoint override when one is configured, else {@code https://*.amazonaws.com}.
+     */
+    Optional<List<String>> uploadOrigins();
+}

@@ -1,0 +1,105 @@
+package com.stockwatch.dashboard.inventory;
+
+import java.util.Optional;
+
+import com.stockwatch.inventory.StockStatus;
+
+/**
+ * One view of a store's inventory, parsed from the URL parameters {@code status}, {@code q}, {@code sort},
+ * {@code cursor} and {@code limit} that the pages, the CSV export and the API share. Parsing checks every parameter
+ * and names the first bad one in a {@link BadParameterException}.
+ */
+public record ItemQuery(
+        String store,
+        Optional<StockStatus> status,
+        String search,
+        ItemSort sort,
+        boolean descending,
+        Optional<Cursor> cursor,
+        int limit) {
+
+    /** Longest accepted search text. */
+    public static final int MAX_SEARCH_CHARS = 256;
+
+    public static ItemQuery parse(String store, String status, String search, String sort, String cursor,
+            String limit, int defaultLimit, int maxLimit) {
+        Optional<StockStatus> parsedStatus = parseStatus(status);
+        String parsedSearch = search == null ? "" : search.strip();
+        if (parsedSearch.length() > MAX_SEARCH_CHARS) {
+            throw new BadParameterException("q", "q (search) must be at most " + MAX_SEARCH_CHARS + " characters.");
+        }
+        boolean descending = sort != null && sort.strip().startsWith("-");
+        ItemSort parsedSort = parseSort(sort);
+        int parsedLimit = parseLimit(limit, defaultLimit, maxLimit);
+        ItemQuery withoutCursor = new ItemQuery(store, parsedStatus, parsedSearch, parsedSort, descending,
+                Optional.empty(), parsedLimit);
+        if (cursor == null || cursor.isBlank()) {
+            return withoutCursor;
+        }
+        Cursor decoded = Cursor.decode(cursor.strip());
+        if (!decoded.store().equals(store) || !decoded.view().equals(withoutCursor.viewKey())) {
+            throw new BadParameterException("cursor",
+                    "cursor belongs to another store, filter or sort; start again from the first page.");
+        }
+        return new ItemQuery(store, parsedStatus, parsedSearch, parsedSort, descending, Optional.of(decoded),
+                parsedLimit);
+    }
+
+    private static Optional<StockStatus> parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(StockStatus.fromParameter(status).orElseThrow(() -> new BadParameterException("status",
+                "status must be one of out_of_stock, low, in_stock.")));
+    }
+
+    private static ItemSort parseSort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return ItemSort.ITEM;
+        }
+        String name = sort.strip();
+        if (name.startsWith("-")) {
+            name = name.substring(1);
+        }
+        return ItemSort.fromParameter(name).orElseThrow(() -> new BadParameterException("sort",
+                "sort must be one of item, name, level, updated (with - in front for descending)."));
+    }
+
+    private static int parseLimit(String limit, int defaultLimit, int maxLimit) {
+        if (limit == null || limit.isBlank()) {
+            return defaultLimit;
+        }
+        String message = "limit must be a whole number from 1 to " + maxLimit + ".";
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value < 1 || value > maxLimit) {
+                throw new BadParameterException("limit", message);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("limit", message);
+        }
+    }
+
+    /** Identifies filter, search and order, so a cursor is only accepted by the view that issued it. */
+    public String viewKey() {
+        String text = status.map(StockStatus::parameter).orElse("") + '|' + search + '|' + sortParameter();
+        return Integer.toHexString(text.hashCode());
+    }
+
+    /** The {@code sort} parameter value of this view ({@code level}, {@code -updated}, ...). */
+    public String sortParameter() {
+        return (descending ? "-" : "") + sort.parameter();
+    }
+
+    /** The same view from its first page. */
+    public ItemQuery firstPage() {
+        return new ItemQuery(store, status, search, sort, descending, Optional.empty(), limit);
+    }
+
+    /** Whether DynamoDB can page this view directly (key order, no status index involved). */
+    public boolean pagesInKeyOrder() {
+        return sort.isKeyOrder()
+                && status.map(s -> s == StockStatus.IN_STOCK).orElse(true);
+    }
+}

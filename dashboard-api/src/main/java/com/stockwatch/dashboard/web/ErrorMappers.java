@@ -1,0 +1,55 @@
+package com.stockwatch.dashboard.web;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.stockwatch.dashboard.access.CurrentUser;
+import com.stockwatch.dashboard.access.StoreForbiddenException;
+import com.stockwatch.dashboard.api.ApiError;
+import com.stockwatch.dashboard.inventory.BadParameterException;
+
+/** 400 and 403 as a friendly page for the browser and as {@link ApiError} JSON under {@code /api}. */
+public class ErrorMappers {
+
+    @Inject
+    CurrentUser user;
+
+    @ServerExceptionMapper
+    public Response badParameter(BadParameterException e, UriInfo uri) {
+        if (isApi(uri)) {
+            return json(400, new ApiError(ApiError.BAD_PARAMETER, e.parameter(), e.getMessage()));
+        }
+        return page(400, "That view does not exist", "Bad parameter " + e.parameter() + ": " + e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(StoreForbiddenException e, UriInfo uri) {
+        if (isApi(uri)) {
+            return json(403, new ApiError(ApiError.FORBIDDEN, null, e.getMessage()));
+        }
+        return page(403, "No access to this store",
+                e.getMessage() + " Ask an administrator to add you to the group store-" + e.store()
+                        + ", or pick one of your stores.");
+    }
+
+    private static boolean isApi(UriInfo uri) {
+        return uri.getPath().startsWith("/api/");
+    }
+
+    private static Response json(int status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
+    }
+
+    private Response page(int status, String heading, String message) {
+        PageContext context = new PageContext(heading, user.displayName(), user.access().isAdmin(), List.of(),
+                null, "error");
+        return Response.status(status).type(MediaType.TEXT_HTML)
+                .entity(Templates.error(context, status, heading, message)).build();
+    }
+}

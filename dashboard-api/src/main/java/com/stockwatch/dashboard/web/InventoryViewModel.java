@@ -1,0 +1,141 @@
+package com.stockwatch.dashboard.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.stockwatch.dashboard.inventory.ItemPage;
+import com.stockwatch.dashboard.inventory.ItemQuery;
+import com.stockwatch.dashboard.inventory.ItemSort;
+import com.stockwatch.dashboard.inventory.ItemView;
+import com.stockwatch.dashboard.inventory.Totals;
+import com.stockwatch.inventory.StockStatus;
+
+/**
+ * Everything the inventory page shows, with its links already built, so that filter, sort and page live in the URL
+ * (bookmarkable) and the template only prints values (escaped by Qute).
+ */
+public record InventoryViewModel(
+        String store,
+        ItemQuery query,
+        ItemPage page,
+        Totals totals,
+        int refreshSeconds,
+        int defaultLimit) {
+
+    /** A column header: label, link that sorts by it, {@code aria-sort} value, numeric (right-aligned). */
+    public record SortHeader(String label, String url, String ariaSort, boolean numeric) {
+    }
+
+    /** A status filter choice. */
+    public record StatusOption(String value, String label, boolean selected) {
+    }
+
+    public List<ItemView> items() {
+        return page.items();
+    }
+
+    public boolean hasItems() {
+        return !page.items().isEmpty();
+    }
+
+    /** Whether a search or filter narrowed the view (then "no results" differs from "no items"). */
+    public boolean narrowed() {
+        return query.status().isPresent() || !query.search().isEmpty();
+    }
+
+    public boolean isFirstPage() {
+        return query.cursor().isEmpty();
+    }
+
+    public String search() {
+        return query.search();
+    }
+
+    public String sortParameter() {
+        return query.sortParameter();
+    }
+
+    public int limit() {
+        return query.limit();
+    }
+
+    public String statusLabel() {
+        return query.status().map(StockStatus::label).orElse("all");
+    }
+
+    public List<StatusOption> statusOptions() {
+        List<StatusOption> options = new ArrayList<>();
+        options.add(new StatusOption("", "All statuses", query.status().isEmpty()));
+        for (StockStatus status : StockStatus.values()) {
+            options.add(new StatusOption(status.parameter(), status.label(),
+                    query.status().map(s -> s == status).orElse(false)));
+        }
+        return options;
+    }
+
+    public List<SortHeader> headers() {
+        List<SortHeader> headers = new ArrayList<>();
+        for (ItemSort sort : ItemSort.values()) {
+            boolean active = query.sort() == sort;
+            String aria = active ? (query.descending() ? "descending" : "ascending") : "none";
+            String next = active && !query.descending() ? "-" + sort.parameter() : sort.parameter();
+            headers.add(new SortHeader(sort.label(), url(Optional.of(next), Optional.empty()), aria,
+                    sort == ItemSort.LEVEL));
+        }
+        return headers;
+    }
+
+    public String nextUrl() {
+        return page.nextCursor().map(c -> url(Optional.of(query.sortParameter()), Optional.of(c))).orElse(null);
+    }
+
+    public String firstUrl() {
+        return url(Optional.of(query.sortParameter()), Optional.empty());
+    }
+
+    /** The same view (this page) as CSV. */
+    public String csvUrl() {
+        return "/stores/" + encode(store) + "/inventory.csv" + queryString(Optional.of(query.sortParameter()),
+                query.cursor().map(c -> c.encode()));
+    }
+
+    /** The results region of this very page, fetched every {@link #refreshSeconds()} seconds. */
+    public String resultsUrl() {
+        return "/stores/" + encode(store) + "/results" + queryString(Optional.of(query.sortParameter()),
+                query.cursor().map(c -> c.encode()));
+    }
+
+    public String storeUrl() {
+        return "/stores/" + encode(store);
+    }
+
+    private String url(Optional<String> sort, Optional<String> cursor) {
+        return storeUrl() + queryString(sort, cursor);
+    }
+
+    private String queryString(Optional<String> sort, Optional<String> cursor) {
+        Map<String, String> params = new LinkedHashMap<>();
+        query.status().ifPresent(s -> params.put("status", s.parameter()));
+        if (!query.search().isEmpty()) {
+            params.put("q", query.search());
+        }
+        sort.filter(s -> !s.equals("item")).ifPresent(s -> params.put("sort", s));
+        cursor.ifPresent(c -> params.put("cursor", c));
+        if (query.limit() != defaultLimit) {
+            params.put("limit", Integer.toString(query.limit()));
+        }
+        StringBuilder text = new StringBuilder();
+        params.forEach((name, value) -> text.append(text.isEmpty() ? '?' : '&').append(name).append('=')
+                .append(encode(value)));
+        return text.toString();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,41 @@
+package com.stockwatch.dashboard.web;
+
+import java.util.List;
+
+import com.stockwatch.dashboard.alerts.AlertView;
+import com.stockwatch.dashboard.imports.ImportView;
+import com.stockwatch.dashboard.inventory.ItemView;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The pages, checked at build time against these parameter types; all share {@code templates/layout.html}. */
+@CheckedTemplate(basePath = "pages")
+public final class Templates {
+
+    private Templates() {
+    }
+
+    /** One row of the overview: a store and its totals. */
+    public record StoreSummary(String store, long items, long outOfStock, long low) {
+    }
+
+    public static native TemplateInstance overview(PageContext page, List<StoreSummary> summaries);
+
+    public static native TemplateInstance inventory(PageContext page, InventoryViewModel model);
+
+    /** The part of the inventory page the 30-second refresh replaces. */
+    public static native TemplateInstance inventory$results(PageContext page, InventoryViewModel model);
+
+    public static native TemplateInstance item(PageContext page, ItemView item);
+
+    public static native TemplateInstance imports(PageContext page, List<ImportView> imports);
+
+    public static native TemplateInstance alerts(PageContext page, List<AlertView> alerts);
+
+    public static native TemplateInstance upload(PageContext page, String accept, String allowed, long maxMiB);
+
+    public static native TemplateInstance error(PageContext page, int status, String heading, String message);
+
+    public static native TemplateInstance loggedOut(PageContext page);
+}

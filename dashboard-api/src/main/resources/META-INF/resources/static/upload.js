@@ -1,0 +1,81 @@
+// Upload page: asks the dashboard for a presigned S3 PUT (CSRF-checked form POST), uploads the file straight to S3,
+// then follows the import record until the loader has processed the file.
+(function () {
+  'use strict';
+  var form = document.getElementById('upload');
+  var out = document.getElementById('upload-status');
+  if (!form || !out) {
+    return;
+  }
+
+  function say(text, tone) {
+    var p = document.createElement('p');
+    p.textContent = text;
+    if (tone) {
+      p.className = 'status ' + tone;
+    }
+    out.appendChild(p);
+  }
+
+  function follow(importsUrl, key, attempt) {
+    fetch(importsUrl + '?key=' + encodeURIComponent(key), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (imports) {
+        if (imports.length > 0) {
+          var imp = imports[0];
+          var tone = imp.status === 'LOADED' ? 'ok' : (imp.status === 'PARTIAL' ? 'warn' : 'bad');
+          say('Import ' + imp.status + ': ' + imp.rowsWritten + ' stored, ' + imp.rowsUnchanged + ' unchanged, ' +
+            imp.rowsRejected + ' rejected.' + (imp.reason ? ' ' + imp.reason : ''), tone);
+          var link = document.createElement('a');
+          link.href = importsUrl.replace(/\.json$/, '');
+          link.textContent = 'See the import details';
+          out.appendChild(link);
+        } else if (attempt < 60) {
+          window.setTimeout(function () { follow(importsUrl, key, attempt + 1); }, 2000);
+        } else {
+          say('The file is stored but its import has not finished yet; check the imports page later.', 'warn');
+        }
+      })
+      .catch(function () {
+        window.setTimeout(function () { follow(importsUrl, key, attempt + 1); }, 4000);
+      });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    out.textContent = '';
+    var file = document.getElementById('file').files[0];
+    if (!file) {
+      say('Pick a file first.', 'bad');
+      return;
+    }
+    var body = new URLSearchParams(new FormData(form));
+    body.delete('file');
+    body.set('fileName', file.name);
+    body.set('size', String(file.size));
+    say('Preparing upload of ' + file.name + '…');
+    fetch(form.action, { method: 'POST', credentials: 'same-origin', body: body,
+      headers: { 'Accept': 'application/json' } })
+      .then(function (r) {
+        return r.json().then(function (json) {
+          if (!r.ok) {
+            throw new Error(json.message || ('HTTP ' + r.status));
+          }
+          return json;
+        });
+      })
+      .then(function (ticket) {
+        say('Uploading…');
+        return fetch(ticket.url, { method: ticket.method, headers: ticket.headers, body: file }).then(function (r) {
+          if (!r.ok) {
+            throw new Error('storage answered HTTP ' + r.status);
+          }
+          say('Uploaded. Waiting for the import…');
+          follow(form.getAttribute('data-imports-url'), ticket.key, 0);
+        });
+      })
+      .catch(function (error) {
+        say('Upload failed: ' + error.message, 'bad');
+      });
+  });
+}());

@@ -1,0 +1,238 @@
+package com.stockwatch.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.stockwatch.testing.oidc.OidcProviderResource;
+import com.stockwatch.testing.oidc.OidcTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** The JSON API through the Lambda HTTP adapter, with real tokens from the test OIDC provider. */
+@QuarkusTest
+@TestProfile(DashboardTestProfile.class)
+class DashboardApiTest {
+
+    @BeforeAll
+    static void seed() {
+        Fixtures.seed();
+    }
+
+    private static OidcTokens tokens() {
+        return OidcProviderResource.tokens();
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).accept(ContentType.JSON);
+    }
+
+    private static RequestSpecification berlinUser() {
+        return as(tokens().accessToken("bernd", "store-berlin"));
+    }
+
+    private static RequestSpecification admin() {
+        return as(tokens().accessToken("ada", "admin"));
+    }
+
+    @Test
+    void noTokenIs401NotARedirect() {
+        given().redirects().follow(false).get("/api/stores").then().statusCode(401);
+    }
+
+    @Test
+    void expiredTokenIs401() {
+        as(tokens().expiredAccessToken("bernd", "store-berlin")).get("/api/stores").then().statusCode(401);
+    }
+
+    @Test
+    void tokenOfAnotherIssuerIs401() {
+        as(tokens().wrongIssuerAccessToken("bernd", "store-berlin")).get("/api/stores").then().statusCode(401);
+    }
+
+    @Test
+    void tokenOfAnotherAppClientIs401() {
+        as(tokens().wrongClientAccessToken("bernd", "store-berlin")).get("/api/stores").then().statusCode(401);
+    }
+
+    @Test
+    void tokenWithBadSignatureIs401() {
+        as(tokens().badSignatureAccessToken("bernd", "store-berlin")).get("/api/stores").then().statusCode(401);
+    }
+
+    @Test
+    void idTokenIsNotAnAccessToken() {
+        as(tokens().idToken("bernd", "store-berlin")).get("/api/stores").then().statusCode(401);
+    }
+
+    @Test
+    void accessTokenWithoutTheApiScopeIs403() {
+        as(tokens().accessTokenWithoutScope("bernd", "store-berlin")).get("/api/stores")
+                .then().statusCode(403).body("error", equalTo("insufficient_scope"));
+    }
+
+    @Test
+    void storeUserSeesOnlyTheirStore() {
+        berlinUser().get("/api/stores").then().statusCode(200)
+                .body("stores", equalTo(List.of("berlin"))).body("admin", equalTo(false));
+    }
+
+    @Test
+    void berlinUserAskingForParisGets403Json() {
+        berlinUser().get("/api/stores/paris/items").then().statusCode(403)
+                .contentType(ContentType.JSON).body("error", equalTo("forbidden"))
+                .body("message", containsString("paris"));
+        berlinUser().get("/api/stores/paris/items/baguette").then().statusCode(403);
+        berlinUser().get("/api/stores/paris/imports").then().statusCode(403);
+        berlinUser().get("/api/stores/paris/alerts").then().statusCode(403);
+        berlinUser().contentType(ContentType.JSON).body("{\"fileName\":\"a.csv\",\"size\":10}")
+                .post("/api/stores/paris/uploads").then().statusCode(403);
+    }
+
+    @Test
+    void userWithSeveralStoreGroupsSeesEach() {
+        as(tokens().accessToken("sam", "store-berlin", "store-paris")).get("/api/stores/paris/items")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void adminSeesEveryStore() {
+        admin().get("/api/stores").then().statusCode(200)
+                .body("stores", hasItems("berlin", "paris")).body("admin", equalTo(true));
+        admin().get("/api/stores/paris/items").then().statusCode(200).body("items.itemId", equalTo(List.of("baguette")));
+    }
+
+    @Test
+    void itemsComeInItemOrderWithTotals() {
+        berlinUser().get("/api/stores/berlin/items").then().statusCode(200)
+                .body("items.itemId", equalTo(List.of("apple", "banana", "cherry", "formula", "xss")))
+                .body("nextCursor", nullValue())
+                .body("totals.items", equalTo(5)).body("totals.outOfStock", equalTo(2)).body("totals.low", equalTo(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "out_of_stock,apple;xss", "low,banana", "in_stock,cherry;formula" })
+    void statusFilterUsesTheStockStatus(String status, String expected) {
+        berlinUser().queryParam("status", status).get("/api/stores/berlin/items").then().statusCode(200)
+                .body("items.itemId", equalTo(List.of(expected.split(";"))));
+    }
+
+    @Test
+    void searchMatchesIdOrNameIgnoringCase() {
+        berlinUser().queryParam("q", "BAN").get("/api/stores/berlin/items").then()
+                .body("items.itemId", equalTo(List.of("banana")));
+        berlinUser().queryParam("q", "script").get("/api/stores/berlin/items").then()
+                .body("items.itemName", equalTo(List.of(Fixtures.XSS_NAME)));
+    }
+
+    @Test
+    void sortsByLevelDescending() {
+        berlinUser().queryParam("sort", "-level").get("/api/stores/berlin/items").then()
+                .body("items.itemId", equalTo(List.of("cherry", "formula", "banana", "xss", "apple")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "item", "-item", "level", "-updated", "name" })
+    void cursorsWalkEveryItemOnceInEveryOrder(String sort) {
+        List<String> all = berlinUser().queryParam("sort", sort).get("/api/stores/berlin/items")
+                .then().extract().jsonPath().getList("items.itemId", String.class);
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification request = berlinUser().queryParam("sort", sort).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/stores/berlin/items").then().statusCode(200).extract().jsonPath();
+            walked.addAll(page.getList("items.itemId", String.class));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(walked).isEqualTo(all).hasSize(5);
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "limit,201", "limit,0", "limit,ten", "status,gone", "sort,price", "cursor,not-a-cursor", "cursor,e30" })
+    void badParameterIs400NamingIt(String parameter, String value) {
+        berlinUser().queryParam(parameter, value).get("/api/stores/berlin/items").then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("bad_parameter"))
+                .body("parameter", equalTo(parameter))
+                .body("message", startsWith(parameter));
+    }
+
+    @Test
+    void cursorOfAnotherViewIs400() {
+        String cursor = berlinUser().queryParam("limit", 1).get("/api/stores/berlin/items")
+                .then().extract().jsonPath().getString("nextCursor");
+        berlinUser().queryParam("cursor", cursor).queryParam("sort", "level").get("/api/stores/berlin/items")
+                .then().statusCode(400).body("parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void itemDetailAndMissingItem() {
+        berlinUser().get("/api/stores/berlin/items/xss").then().statusCode(200)
+                .body("itemName", equalTo(Fixtures.XSS_NAME)).body("status", equalTo("OUT_OF_STOCK"));
+        berlinUser().get("/api/stores/berlin/items/nope").then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
+    @Test
+    void importsShowRejectedRows() {
+        berlinUser().get("/api/stores/berlin/imports").then().statusCode(200)
+                .body("[0].status", equalTo("PARTIAL"))
+                .body("[0].errors[0].row", equalTo(7))
+                .body("[0].errors[0].field", equalTo("inventory_level"));
+    }
+
+    @Test
+    void alertsAreEmptyUntilTheNotifierWritesSome() {
+        berlinUser().get("/api/stores/berlin/alerts").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void uploadGetsAPresignedPutUnderTheStorePrefix() {
+        JsonPath ticket = berlinUser().contentType(ContentType.JSON)
+                .body("{\"fileName\":\"../../stock levels.csv.gz\",\"size\":1234}")
+                .post("/api/stores/berlin/uploads").then().statusCode(200).extract().jsonPath();
+        assertThat(ticket.getString("method")).isEqualTo("PUT");
+        assertThat(ticket.getString("key")).startsWith("berlin/").endsWith("-stock_levels.csv.gz")
+                .doesNotContain("..");
+        assertThat(ticket.getString("url")).contains("test-uploads").contains("X-Amz-Signature")
+                .contains("X-Amz-Expires=300");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "stock.exe,10,fileName", "stock.csv,0,size", "stock.csv,104857601,size", ",10,fileName" })
+    void uploadRefusesOtherFilesAndSizes(String fileName, long size, String parameter) {
+        String name = fileName == null ? "" : fileName;
+        berlinUser().contentType(ContentType.JSON)
+                .body("{\"fileName\":\"" + name + "\",\"size\":" + size + "}")
+                .post("/api/stores/berlin/uploads").then().statusCode(400).body("parameter", equalTo(parameter));
+    }
+
+    @Test
+    void healthIsOpenAndStaticAssetsToo() {
+        given().get("/q/health").then().statusCode(200);
+        given().get("/static/app.js").then().statusCode(200).body(not(containsString("<html")));
+    }
+}

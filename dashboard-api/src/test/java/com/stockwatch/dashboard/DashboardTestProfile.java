@@ -1,0 +1,24 @@
+package com.stockwatch.dashboard;
+
+import java.util.List;
+import java.util.Map;
+
+import com.stockwatch.testing.DynamoDbLocalResource;
+import com.stockwatch.testing.oidc.OidcProviderResource;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** DynamoDB Local and the OIDC provider as child processes; one application start for every dashboard test class. */
+public class DashboardTestProfile implements QuarkusTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(DynamoDbLocalResource.class),
+                new TestResourceEntry(OidcProviderResource.class));
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("inventory.dashboard.upload-bucket", "test-uploads");
+    }
+}

@@ -1,0 +1,67 @@
+package com.stockwatch.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import com.stockwatch.inventory.ImportsTable;
+import com.stockwatch.inventory.InventoryItem;
+import com.stockwatch.inventory.InventoryItemAttributes;
+import com.stockwatch.testing.DynamoDbLocalResource;
+import com.stockwatch.testing.Emulators;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The stores of the tests: berlin (five items, every status, a hostile name and a formula) and paris. */
+final class Fixtures {
+
+    static final String XSS_NAME = "<script>alert(1)</script>";
+    static final String FORMULA_NAME = "=HYPERLINK(\"http://evil\",\"click\")";
+    static final int DEFAULT_THRESHOLD = 5;
+
+    private Fixtures() {
+    }
+
+    static synchronized void seed() {
+        try (DynamoDbClient dynamoDb = Emulators.dynamoDbClient()) {
+            put(dynamoDb, item("berlin", "apple", "Apple", 0, "2026-11-20T10:00:00Z"));
+            put(dynamoDb, item("berlin", "banana", "Banana", 3, "2026-11-21T10:00:00Z"));
+            put(dynamoDb, item("berlin", "cherry", "Cherry", 50, "2026-11-22T10:00:00Z"));
+            put(dynamoDb, item("berlin", "xss", XSS_NAME, 0, "2026-11-23T10:00:00Z"));
+            put(dynamoDb, item("berlin", "formula", FORMULA_NAME, 10, "2026-11-24T10:00:00Z"));
+            put(dynamoDb, item("paris", "baguette", "Baguette", 20, "2026-11-24T10:00:00Z"));
+            importRecord(dynamoDb, "berlin", "2026-11-24T10:00:00Z", "berlin/stock.csv", "PARTIAL");
+            importRecord(dynamoDb, "paris", "2026-11-24T10:00:00Z", "paris/stock.csv", "LOADED");
+        }
+    }
+
+    static InventoryItem item(String store, String id, String name, long level, String updated) {
+        return new InventoryItem(store, id, name, level, Instant.parse(updated), OptionalInt.empty(),
+                "s3://bucket/" + store + "/stock.csv");
+    }
+
+    static void put(DynamoDbClient dynamoDb, InventoryItem item) {
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.INVENTORY)
+                .item(InventoryItemAttributes.toAttributes(item, DEFAULT_THRESHOLD)));
+    }
+
+    static void importRecord(DynamoDbClient dynamoDb, String store, String startedAt, String key, String status) {
+        AttributeValue error = AttributeValue.fromM(Map.of(
+                ImportsTable.ERROR_ROW, AttributeValue.fromN("7"),
+                ImportsTable.ERROR_FIELD, AttributeValue.fromS("inventory_level"),
+                ImportsTable.ERROR_REASON, AttributeValue.fromS("must be a whole number from 0, got -1")));
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.IMPORTS).item(Map.ofEntries(
+                Map.entry(ImportsTable.STORE_ID, AttributeValue.fromS(store)),
+                Map.entry(ImportsTable.IMPORT_ID, AttributeValue.fromS(startedAt + "#" + key)),
+                Map.entry(ImportsTable.STATUS, AttributeValue.fromS(status)),
+                Map.entry(ImportsTable.OBJECT_KEY, AttributeValue.fromS(key)),
+                Map.entry(ImportsTable.STARTED_AT, AttributeValue.fromS(startedAt)),
+                Map.entry(ImportsTable.ROWS_READ, AttributeValue.fromN("6")),
+                Map.entry(ImportsTable.ROWS_WRITTEN, AttributeValue.fromN("5")),
+                Map.entry(ImportsTable.ROWS_REJECTED, AttributeValue.fromN(status.equals("PARTIAL") ? "1" : "0")),
+                Map.entry(ImportsTable.ERRORS, AttributeValue.fromL(status.equals("PARTIAL") ? List.of(error) : List.of())),
+                Map.entry(ImportsTable.WARNINGS, AttributeValue.fromL(List.of(AttributeValue.fromS("Column colour is not used and was ignored.")))))));
+    }
+}
