@@ -17,6 +17,11 @@ locals {
     INVENTORY_TABLES_ALERTS                     = aws_dynamodb_table.alerts.name
     INVENTORY_STOCK_DEFAULT_LOW_STOCK_THRESHOLD = tostring(var.default_low_stock_threshold)
   }
+
+  # src/main/docker/build-natives.sh writes the architecture it built for next to each zip (function.zip.arch).
+  artifact_architectures = {
+    for fn, path in var.function_artifacts : fn => try(trimspace(file("${path}.arch")), null)
+  }
 }
 
 # ----- Loader: S3 ObjectCreated -> Inventory + InventoryImports ----------------------------------------------------
@@ -45,6 +50,13 @@ resource "aws_lambda_function" "loader" {
   logging_config {
     log_format = "Text"
     log_group  = aws_cloudwatch_log_group.loader.name
+  }
+
+  lifecycle {
+    precondition {
+      condition     = local.artifact_architectures.loader == null || local.artifact_architectures.loader == var.lambda_architecture
+      error_message = "${var.function_artifacts.loader} was built for ${coalesce(local.artifact_architectures.loader, "?")}, not ${var.lambda_architecture}: rebuild it or change lambda_architecture."
+    }
   }
 
   depends_on = [aws_iam_role_policy.loader]
@@ -98,6 +110,13 @@ resource "aws_lambda_function" "notifier" {
   logging_config {
     log_format = "Text"
     log_group  = aws_cloudwatch_log_group.notifier.name
+  }
+
+  lifecycle {
+    precondition {
+      condition     = local.artifact_architectures.notifier == null || local.artifact_architectures.notifier == var.lambda_architecture
+      error_message = "${var.function_artifacts.notifier} was built for ${coalesce(local.artifact_architectures.notifier, "?")}, not ${var.lambda_architecture}: rebuild it or change lambda_architecture."
+    }
   }
 
   depends_on = [aws_iam_role_policy.notifier]
@@ -189,6 +208,13 @@ resource "aws_lambda_function" "dashboard" {
   logging_config {
     log_format = "Text"
     log_group  = aws_cloudwatch_log_group.dashboard.name
+  }
+
+  lifecycle {
+    precondition {
+      condition     = local.artifact_architectures.dashboard == null || local.artifact_architectures.dashboard == var.lambda_architecture
+      error_message = "${var.function_artifacts.dashboard} was built for ${coalesce(local.artifact_architectures.dashboard, "?")}, not ${var.lambda_architecture}: rebuild it or change lambda_architecture."
+    }
   }
 
   depends_on = [aws_iam_role_policy.dashboard]

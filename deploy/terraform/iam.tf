@@ -108,9 +108,11 @@ data "aws_iam_policy_document" "notifier" {
     resources = [aws_kms_key.alerts.arn]
   }
 
+  # AlertLedger: a conditional PutItem claims an alert before it is published (no duplicates on redelivery);
+  # BatchWriteItem records the delivery state of a batch afterwards.
   statement {
     sid       = "RecordAlerts"
-    actions   = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
+    actions   = ["dynamodb:PutItem", "dynamodb:BatchWriteItem"]
     resources = [aws_dynamodb_table.alerts.arn]
   }
 

@@ -114,6 +114,10 @@ export const CHECKS = {
       if (ref(fn.source_code_hash) !== `filebase64sha256(var.function_artifacts.${name})`) {
         problems.push(`${name}: source_code_hash must be filebase64sha256(var.function_artifacts.${name}) so a new zip redeploys`);
       }
+      const preconditions = blocks(blocks(fn, "lifecycle")[0], "precondition");
+      if (!preconditions.some((p) => String(p.condition).includes(`local.artifact_architectures.${name}`) && String(p.condition).includes("var.lambda_architecture"))) {
+        problems.push(`${name}: needs a precondition that the zip was built for var.lambda_architecture (function.zip.arch)`);
+      }
       const env = envVariables(cfg, fn);
       if (env.get("DISABLE_SIGNAL_HANDLERS") !== "true") problems.push(`${name}: DISABLE_SIGNAL_HANDLERS=true missing (native runtime exits with 99)`);
       const m = code.modules[module];

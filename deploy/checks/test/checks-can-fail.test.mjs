@@ -15,6 +15,7 @@ const CASES = [
   ["each function module has a Lambda function and the native provided.al2023 settings", [
     ["wrong runtime", (cfg) => { r(cfg, "aws_lambda_function", "loader").runtime = "java17"; }],
     ["architecture not from the shared variable", (cfg) => { r(cfg, "aws_lambda_function", "notifier").architectures = ["x86_64"]; }],
+    ["no architecture precondition", (cfg) => { delete r(cfg, "aws_lambda_function", "dashboard").lifecycle; }],
     ["no DISABLE_SIGNAL_HANDLERS", (cfg) => { delete cfg.locals.shared_environment.DISABLE_SIGNAL_HANDLERS; }],
     ["a function without module", (cfg) => { cfg.resource.aws_lambda_function.extra = cfg.resource.aws_lambda_function.loader; }],
     ["two handlers, none chosen", (cfg, code) => { code.modules.loader.handlers = ["A.java", "B.java"]; code.modules.loader.properties = []; }],
