@@ -2,10 +2,14 @@ package com.stockwatch.notifier;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import com.stockwatch.aws.AwsClientSettings;
@@ -41,16 +45,30 @@ public class NotifierBeans {
                 .build();
     }
 
+    /** Threads for the alert records' writes; daemon threads, so they never hold the function up. */
+    @Produces
+    @Singleton
+    @Named("ledger")
+    ExecutorService ledgerExecutor(NotifierConfig config) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(config.ledgerConcurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "alert-ledger-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Produces
     @Singleton
     NotifierService notifierService(NotifierConfig config, StockRules rules, TableNames tables, SnsClient sns,
-            DynamoDbClient dynamoDb) {
+            DynamoDbClient dynamoDb, @Named("ledger") ExecutorService ledgerExecutor) {
         int threshold = rules.defaultLowStockThreshold();
         return new NotifierService(
                 new AlertClassifier(threshold, config.backInStockEnabled()),
                 new AlertMessages(config.dashboardUrl(), threshold),
                 new DigestMessages(config.dashboardUrl()),
-                new AlertLedger(dynamoDb, tables.alerts(), Duration.ofDays(config.alertRetentionDays())),
+                new AlertLedger(dynamoDb, tables.alerts(), Duration.ofDays(config.alertRetentionDays()),
+                        ledgerExecutor),
                 new SnsPublisher(sns, config.topicArn()),
                 config.digestThreshold(),
                 Clock.systemUTC());
@@ -62,5 +80,9 @@ public class NotifierBeans {
 
     void close(@Disposes DynamoDbClient dynamoDb) {
         dynamoDb.close();
+    }
+
+    void close(@Disposes @Named("ledger") ExecutorService executor) {
+        executor.shutdown();
     }
 }

@@ -34,6 +34,13 @@ public interface NotifierConfig {
     @WithDefault("10")
     int digestThreshold();
 
+    /**
+     * How many writes to {@code InventoryAlerts} (claims and delivery marks) run at the same time; a storm of a
+     * thousand alerts takes seconds one write at a time.
+     */
+    @WithDefault("16")
+    int ledgerConcurrency();
+
     /** How many days an alert record stays in {@code InventoryAlerts} before DynamoDB's TTL removes it. */
     @WithDefault("90")
     int alertRetentionDays();

@@ -25,7 +25,6 @@ import com.stockwatch.notifier.message.SnsMessage;
 import com.stockwatch.notifier.publish.PublishResult;
 import com.stockwatch.notifier.publish.SnsPublisher;
 
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns one batch of stream records into notifications:
@@ -79,21 +78,27 @@ public class NotifierService {
         int failAt = records.size();
 
         Instant now = clock.instant();
-        List<Raised> claimed = new ArrayList<>(raised.size());
-        for (Raised candidate : raised) {
-            try {
-                if (ledger.claim(candidate.alert(), now)) {
-                    claimed.add(candidate);
-                } else {
-                    LOG.infof("Alert %s for store %s item %s was sent before (event %s): not sent again",
-                            candidate.alert().type(), candidate.alert().storeId(), candidate.alert().itemId(),
-                            candidate.alert().eventId());
-                }
-            } catch (SdkException e) {
-                LOG.errorf(e, "Cannot record alert of %s; the batch is retried from it",
-                        StreamRecordReader.describeKeys(records.get(candidate.index())));
-                failAt = candidate.index();
+        List<AlertLedger.Outcome> claims = ledger.claimAll(raised.stream().map(Raised::alert).toList(), now);
+        for (int i = 0; i < raised.size(); i++) {
+            if (claims.get(i) == AlertLedger.Outcome.FAILED) {
+                LOG.errorf("Cannot record the alert of %s; the batch is retried from it",
+                        StreamRecordReader.describeKeys(records.get(raised.get(i).index())));
+                failAt = raised.get(i).index();
                 break;
+            }
+        }
+        List<Raised> claimed = new ArrayList<>(raised.size());
+        for (int i = 0; i < raised.size(); i++) {
+            Raised candidate = raised.get(i);
+            if (candidate.index() >= failAt) {
+                break; // claimed or not, it is retried: a claim of this very event is taken over then
+            }
+            if (claims.get(i) == AlertLedger.Outcome.DONE) {
+                claimed.add(candidate);
+            } else {
+                LOG.infof("Alert %s for store %s item %s was sent before (event %s): not sent again",
+                        candidate.alert().type(), candidate.alert().storeId(), candidate.alert().itemId(),
+                        candidate.alert().eventId());
             }
         }
 
@@ -107,11 +112,13 @@ public class NotifierService {
                 break; // everything from failAt on is retried anyway: keep it PENDING, in order
             }
             List<PublishResult> results = publisher.send(call);
+            List<AlertLedger.Delivered> delivered = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
                 Outgoing sent = inCall.get(i);
                 PublishResult result = results.get(i);
                 if (result.isAccepted()) {
-                    recordDelivered(sent, result.messageId().orElseThrow());
+                    sent.alerts().forEach(r -> delivered.add(new AlertLedger.Delivered(r.alert(), sent.delivery(),
+                            result.messageId().orElseThrow())));
                 } else {
                     LOG.errorf("SNS did not take the %s message for store %s (%d alert(s), first %s): %s",
                             sent.delivery(), sent.alerts().get(0).alert().storeId(), sent.alerts().size(),
@@ -120,6 +127,7 @@ public class NotifierService {
                     failAt = Math.min(failAt, sent.firstIndex());
                 }
             }
+            recordDelivered(delivered);
         }
 
         StreamsEventResponse response = new StreamsEventResponse();
@@ -171,14 +179,13 @@ public class NotifierService {
      * Marks the alerts of a message that SNS accepted. A failure here is logged, not retried: the notification is
      * out, and retrying the record would send it a second time; the record stays PENDING.
      */
-    private void recordDelivered(Outgoing sent, String messageId) {
-        Instant now = clock.instant();
-        for (Raised r : sent.alerts()) {
-            try {
-                ledger.delivered(r.alert(), sent.delivery(), messageId, now);
-            } catch (SdkException e) {
-                LOG.warnf(e, "Alert %s of store %s item %s went out as SNS message %s but cannot be marked %s",
-                        r.alert().alertId(), r.alert().storeId(), r.alert().itemId(), messageId, sent.delivery());
+    private void recordDelivered(List<AlertLedger.Delivered> delivered) {
+        List<AlertLedger.Outcome> outcomes = ledger.deliveredAll(delivered, clock.instant());
+        for (int i = 0; i < delivered.size(); i++) {
+            if (outcomes.get(i) != AlertLedger.Outcome.DONE) {
+                Alert alert = delivered.get(i).alert();
+                LOG.warnf("Alert %s of store %s item %s went out as SNS message %s but stays marked PENDING",
+                        alert.alertId(), alert.storeId(), alert.itemId(), delivered.get(i).messageId());
             }
         }
     }
