@@ -107,9 +107,10 @@ resource "aws_cognito_user_pool_client" "dashboard" {
 }
 
 locals {
-  # Must match the dashboard's quarkus.oidc.authentication.redirect-path and its post-logout path.
+  # The dashboard's quarkus.oidc.authentication.redirect-path (set in functions.tf) and
+  # quarkus.oidc.logout.post-logout-path (dashboard-api application.properties); deploy/checks compares them.
   dashboard_callback_path = "/"
-  dashboard_logout_path   = "/"
+  dashboard_logout_path   = "/logged-out"
 
   cognito_base_url = "https://${aws_cognito_user_pool_domain.dashboard.domain}.auth.${var.aws_region}.amazoncognito.com"
 }

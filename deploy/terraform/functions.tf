@@ -183,6 +183,12 @@ resource "random_password" "session_encryption" {
   special = false
 }
 
+# Encrypts the state cookie of a login in progress (PKCE verifier, original path); same reasoning as above.
+resource "random_password" "login_state" {
+  length  = 48
+  special = false
+}
+
 resource "aws_lambda_function" "dashboard" {
   function_name    = local.function_names.dashboard
   description      = "Inventory dashboard: Cognito sign-in, stock pages, presigned uploads."
@@ -198,10 +204,17 @@ resource "aws_lambda_function" "dashboard" {
   environment {
     variables = merge(local.shared_environment, {
       INVENTORY_DASHBOARD_UPLOAD_BUCKET                  = aws_s3_bucket.uploads.bucket
+      INVENTORY_DASHBOARD_KNOWN_STORES                   = join(",", var.store_ids)
       QUARKUS_OIDC_AUTH_SERVER_URL                       = "https://cognito-idp.${var.aws_region}.amazonaws.com/${aws_cognito_user_pool.dashboard.id}"
       QUARKUS_OIDC_CLIENT_ID                             = aws_cognito_user_pool_client.dashboard.id
       QUARKUS_OIDC_CREDENTIALS_SECRET                    = aws_cognito_user_pool_client.dashboard.client_secret
       QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET = random_password.session_encryption.result
+      QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET           = random_password.login_state.result
+      # Cognito's callback URLs must match exactly, so every login returns to one path; quarkus-oidc then restores
+      # the page the user asked for (restore-path-after-redirect).
+      QUARKUS_OIDC_AUTHENTICATION_REDIRECT_PATH = local.dashboard_callback_path
+      # Cognito logout is /logout?client_id=...&logout_uri=..., not OIDC RP-initiated logout.
+      QUARKUS_OIDC_END_SESSION_PATH = "${local.cognito_base_url}/logout"
     })
   }
 

@@ -20,6 +20,9 @@ export const QUARKUS_KEYS_ALLOWED = {
     "quarkus.oidc.client-id",
     "quarkus.oidc.credentials.secret",
     "quarkus.oidc.token-state-manager.encryption-secret",
+    "quarkus.oidc.authentication.state-secret",
+    "quarkus.oidc.authentication.redirect-path",
+    "quarkus.oidc.end-session-path",
   ],
 };
 
@@ -469,6 +472,15 @@ export const CHECKS = {
       const value = (key) => props.find((p) => p.key === key && (p.profile === null || p.profile === "prod"))?.value;
       if (value("quarkus.oidc.authentication.pkce-required") !== "true") problems.push("dashboard application.properties must set quarkus.oidc.authentication.pkce-required=true (PKCE)");
       if (value("quarkus.oidc.roles.role-claim-path") !== "cognito:groups") problems.push("dashboard application.properties must set quarkus.oidc.roles.role-claim-path=cognito:groups");
+      const postLogout = value("quarkus.oidc.logout.post-logout-path");
+      if (postLogout && cfg.locals.dashboard_logout_path !== postLogout) problems.push(`local.dashboard_logout_path is ${cfg.locals.dashboard_logout_path}, the dashboard's post-logout-path is ${postLogout}: Cognito would refuse the logout_uri`);
+      const env = envVariables(cfg, functions(cfg).dashboard ?? {});
+      const redirect = env.get("QUARKUS_OIDC_AUTHENTICATION_REDIRECT_PATH") ?? value("quarkus.oidc.authentication.redirect-path");
+      if (!redirect) problems.push("the dashboard has no fixed redirect path (quarkus.oidc.authentication.redirect-path): Cognito callback URLs must match exactly");
+      else if (ref(redirect) !== "local.dashboard_callback_path" && redirect !== cfg.locals.dashboard_callback_path) problems.push(`redirect path ${redirect} is not the callback path local.dashboard_callback_path`);
+      for (const key of ["QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID", "QUARKUS_OIDC_CREDENTIALS_SECRET", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "QUARKUS_OIDC_END_SESSION_PATH"]) {
+        if (!env.has(key)) problems.push(`the dashboard needs ${key}`);
+      }
     }
     if (!Object.keys(res(cfg, "aws_cognito_user_pool_domain")).length) problems.push("hosted login domain missing");
     return problems;

@@ -88,6 +88,8 @@ const CASES = [
     ["short passwords", (cfg) => { r(cfg, "aws_cognito_user_pool", "dashboard").password_policy[0].minimum_length = 8; }],
     ["group prefix changed in Java", (cfg, code) => { code.modules["dashboard-api"].dashboardConfig.storeGroupPrefix = "shop-"; }],
     ["API scope changed in Java", (cfg, code) => { code.modules["dashboard-api"].dashboardConfig.apiScope = "inventory/read"; }],
+    ["logout path differs from the dashboard's", (cfg) => { cfg.locals.dashboard_logout_path = "/"; }],
+    ["no fixed redirect path", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "dashboard"), "QUARKUS_OIDC_AUTHENTICATION_REDIRECT_PATH", "QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET"); }],
     ["password flow", (cfg) => { r(cfg, "aws_cognito_user_pool_client", "dashboard").explicit_auth_flows.push("ALLOW_USER_PASSWORD_AUTH"); }],
   ]],
   ["API Gateway HTTP API: payload 2.0 proxy to the dashboard, throttled, access-logged", [
