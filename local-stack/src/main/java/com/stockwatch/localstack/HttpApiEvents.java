@@ -107,9 +107,9 @@ final class HttpApiEvents {
             return new Response(200, headers, (payload == null ? "" : payload).getBytes(StandardCharsets.UTF_8));
         }
         int status = root.path("statusCode").asInt(200);
-        root.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT),
+        root.path("headers").properties().forEach(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT),
                 new ArrayList<>(List.of(e.getValue().asText()))));
-        root.path("multiValueHeaders").fields().forEachRemaining(e -> {
+        root.path("multiValueHeaders").properties().forEach(e -> {
             List<String> values = headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
             e.getValue().forEach(v -> {
                 if (!values.contains(v.asText())) {

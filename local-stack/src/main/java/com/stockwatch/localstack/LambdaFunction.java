@@ -13,14 +13,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One function as Lambda runs it: its packaged artefact started as a child process (JVM: {@code java -jar
- * <module>/target/quarkus-app/quarkus-run.jar}; native: {@code <module>/target/*-runner}) with
+ * One function as Lambda runs it: its packaged artefact started as a child process (JVM: the {@code *-runner.jar}
+ * under AWS's runtime interface client, as Lambda's Java runtime runs it; native: {@code <module>/target/*-runner},
+ * which polls by itself as {@code bootstrap} does on {@code provided.al2023}) with
  * {@code AWS_LAMBDA_RUNTIME_API} pointing at its own {@link RuntimeApi}, and the function's configuration in the
  * environment as Terraform sets it on AWS.
  */
 final class LambdaFunction implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** The handler of every Quarkus function in JVM mode; {@code quarkus.lambda.handler} picks the bean. */
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
 
     private final String name;
     private final RuntimeApi runtimeApi;
@@ -53,7 +56,8 @@ final class LambdaFunction implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
-        env.put("_HANDLER", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        env.put("_HANDLER", HANDLER);
+        env.put("LAMBDA_TASK_ROOT", moduleDir.resolve("target").toString());
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
         ChildPart child;
         try {
@@ -63,6 +67,9 @@ final class LambdaFunction implements AutoCloseable {
             throw new StackException(name, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
         LambdaFunction function = new LambdaFunction(name, api, child);
+        // ready() never completes normally for a function (it prints no READY line): it fails when the process exits.
+        child.ready().whenComplete((url, exit) -> api.processEnded("the function process ended: "
+                + (exit == null ? "" : exit.getMessage())));
         try {
             CompletableFuture<Object> started = CompletableFuture.anyOf(api.firstPoll(), api.initError(),
                     child.ready().handle((url, failure) -> failure));
@@ -98,18 +105,43 @@ final class LambdaFunction implements AutoCloseable {
             }
             System.out.println("  " + name + ": no native binary in " + target + ", running the JVM build");
         }
-        Path jar = target.resolve("quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new StackException(name, "is not built: " + jar + " is missing; run ./mvnw -B install -DskipTests");
+        Path jar = jvmArtefact(target);
+        if (jar == null) {
+            throw new StackException(name, "is not built: no " + target + "/*-runner.jar; run ./mvnw -B install "
+                    + "-DskipTests");
         }
+        Path runtimeClasspath = moduleDir.resolveSibling("local-stack/target/lambda-runtime-classpath.txt");
+        String ric;
+        try {
+            ric = Files.readString(runtimeClasspath).trim();
+        } catch (IOException e) {
+            throw new StackException(name, "the Lambda runtime interface client is not resolved (" + runtimeClasspath
+                    + " is missing); run ./mvnw -B install -DskipTests", e);
+        }
+        // As Lambda's managed Java runtime: AWS's runtime interface client polls the Runtime API and calls the
+        // handler; the runner jar brings its lib/ through its manifest.
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
-        command.add("-jar");
-        command.add(jar.toString());
+        command.add("-cp");
+        command.add(ric + java.io.File.pathSeparator + jar);
+        command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+        command.add(HANDLER);
         return command;
+    }
+
+    /** The JVM build the Quarkus Lambda extension packages into {@code function.zip}: {@code *-runner.jar} + {@code lib/}. */
+    private static Path jvmArtefact(Path target) {
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Path findRunner(Path target) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -50,6 +51,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:NoStock";
     public static final String OIDC_CLIENT_ID = "stockwatch-dashboard";
     public static final String OIDC_CLIENT_SECRET = "local-dashboard-secret";
+    /** Path of the issuer below the OIDC provider's base URL, standing in for the Cognito user pool id. */
+    public static final String OIDC_ISSUER_ID = "cognito";
+    public static final String OIDC_SCOPE = "openid stockwatch/dashboard";
     public static final String ACCESS_KEY = "test";
     public static final String SECRET_KEY = "test";
 
@@ -94,7 +98,8 @@ public final class LocalStack implements AutoCloseable {
                 List.of("--port", Integer.toString(options.s3Port()), "--buckets", options.bucket(),
                         "--data-dir", options.dataDir().resolve("s3").toString()));
         CompletableFuture<String> oidc = emulator("oidc", "com.stockwatch.emulators.oidc.OidcProviderMain",
-                List.of("--port", Integer.toString(options.oidcPort())));
+                List.of("--port", Integer.toString(options.oidcPort()), "--issuer-id", OIDC_ISSUER_ID,
+                        "--scope", OIDC_SCOPE));
         SnsStandIn sns = startSns();
 
         String dynamoDbUrl = await("DynamoDB Local", dynamoDb);
@@ -103,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
         String snsUrl = "http://127.0.0.1:" + sns.port();
         endpoints.put("DynamoDB", dynamoDbUrl);
         endpoints.put("S3", s3Url);
-        endpoints.put("OIDC issuer", oidcUrl + "/cognito");
+        endpoints.put("OIDC issuer", oidcUrl + "/" + OIDC_ISSUER_ID);
         endpoints.put("SNS stand-in", snsUrl);
 
         DynamoDbClient dynamoDbClient = closeLater(DynamoDbClient.builder().endpointOverride(URI.create(dynamoDbUrl))
@@ -282,12 +287,17 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("INVENTORY_DASHBOARD_UPLOAD_BUCKET", options.bucket());
         env.put("INVENTORY_DASHBOARD_UPLOAD_ORIGINS", s3Url);
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcUrl + "/cognito");
+        String issuer = oidcUrl + "/" + OIDC_ISSUER_ID;
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
         env.put("QUARKUS_OIDC_CLIENT_ID", OIDC_CLIENT_ID);
         env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", OIDC_CLIENT_SECRET);
+        env.put("QUARKUS_OIDC_END_SESSION_PATH", issuer + "/endsession");
+        // Plain HTTP on localhost: no https redirects, no Secure-only cookies.
         env.put("QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME", "false");
-        env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "local-stack-session-key-0123456789abcdef");
-        env.put("INVENTORY_DASHBOARD_URL", dashboardUrl);
+        env.put("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE", "false");
+        env.put("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE", "false");
+        env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "local-stack-session-secret-0123456789abcdefgh");
+        env.put("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", "local-stack-state-secret-0123456789abcdefghijk");
         return env;
     }
 
@@ -338,18 +348,20 @@ public final class LocalStack implements AutoCloseable {
 
     /** Endpoints by name, in start order. */
     public Map<String, String> endpoints() {
-        return Map.copyOf(endpoints);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
     }
 
     /** Process ids of every child process (emulators and functions). */
     public Map<String, Long> pids() {
-        return Map.copyOf(pids);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(pids));
     }
 
     public String banner() {
         StringBuilder out = new StringBuilder("\nStockwatch local stack is ready.\n\n");
-        endpoints.forEach((name, url) -> out.append(String.format("  %-14s %s%n", name, url)));
-        out.append(String.format("  %-14s %s%n", "SNS messages", endpoints.get("SNS stand-in") + "/"));
+        out.append(String.format("  %-14s %s%n", "Dashboard", endpoints.get("Dashboard")));
+        endpoints.entrySet().stream().filter(e -> !e.getKey().equals("Dashboard")).forEach(e -> out.append(
+                String.format("  %-14s %s%n", e.getKey(), e.getValue())));
+        out.append(String.format("  %-14s %s%n", "SNS messages", endpoints.get("SNS stand-in") + "/  (JSON: /messages)"));
         out.append(String.format("  %-14s s3://%s (region %s, access key %s / secret %s)%n", "Bucket",
                 options.bucket(), options.region(), ACCESS_KEY, SECRET_KEY));
         out.append("\nDemo logins (OIDC login form: type the user name, and the claims as shown):\n");

@@ -16,6 +16,9 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) {
+        // Line by line also into pipes (scripts, the end-to-end test), including the shutdown hook's last lines.
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8));
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         String command = rest.isEmpty() ? "local" : rest.remove(0);
         try {

@@ -157,6 +157,17 @@ final class RuntimeApi implements AutoCloseable {
         }
     }
 
+    /** The function process ended: what it was running, and what waits for it, fails with the reason. */
+    void processEnded(String reason) {
+        FunctionError error = new FunctionError(functionName, reason);
+        inFlight.values().forEach(i -> i.result.completeExceptionally(error));
+        inFlight.clear();
+        Invocation queued;
+        while ((queued = queue.poll()) != null) {
+            queued.result.completeExceptionally(error);
+        }
+    }
+
     /** Fails every queued and running invocation, then stops the server. */
     @Override
     public void close() {

@@ -1,0 +1,309 @@
+package com.stockwatch.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * End to end: starts the stack the way {@code ./stockwatch local} does (the same main class and classpath, in its own
+ * JVM, on free ports and a fresh data folder under {@code target/}), uploads files with the AWS SDK and follows them
+ * through the real loader, notifier and dashboard functions. Finally it stops the stack as Ctrl-C does (SIGTERM, the
+ * shutdown hook) and checks that no child process is left.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static Process stack;
+    private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private static final Map<String, String> endpoints = new LinkedHashMap<>();
+    private static final Map<String, Long> pids = new LinkedHashMap<>();
+    private static S3Client s3;
+    private static DynamoDbClient dynamoDb;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static long startMillis;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path module = Path.of("").toAbsolutePath();
+        Path root = module.getParent();
+        Path dataDir = module.resolve("target/it-stack");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dstockwatch.root=" + root, "-cp",
+                module.resolve("target/classes") + File.pathSeparator
+                        + Files.readString(module.resolve("target/classpath.txt")).trim(),
+                "com.stockwatch.localstack.LocalStackMain", "local", "--fresh", "--data-dir", dataDir.toString()));
+        for (String port : List.of("--http-port", "--dynamodb-port", "--s3-port", "--oidc-port", "--sns-port")) {
+            command.add(port);
+            command.add(Integer.toString(freePort()));
+        }
+        long started = System.nanoTime();
+        stack = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stack.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    output.add(line);
+                    System.out.println("[stack] " + line);
+                    if (line.startsWith("STACK-PIDS ")) {
+                        ready.complete(line);
+                    }
+                }
+            } catch (IOException e) {
+                // The stack ended.
+            }
+            ready.completeExceptionally(new AssertionError("the stack exited before it was ready:\n"
+                    + String.join("\n", output)));
+        }, "stack-output");
+        pump.setDaemon(true);
+        pump.start();
+        ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        startMillis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("[it] stack ready in " + startMillis + " ms");
+        for (String line : output) {
+            if (line.startsWith("STACK-READY ")) {
+                for (String pair : line.substring("STACK-READY ".length()).split(" ")) {
+                    endpoints.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            } else if (line.startsWith("STACK-PIDS ")) {
+                for (String pair : line.substring("STACK-PIDS ".length()).split(" ")) {
+                    pids.put(pair.substring(0, pair.indexOf('=')), Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
+                }
+            }
+        }
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        s3 = S3Client.builder().endpointOverride(URI.create(endpoints.get("S3"))).forcePathStyle(true)
+                .region(Region.US_EAST_1).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(endpoints.get("DynamoDB")))
+                .region(Region.US_EAST_1).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    @AfterAll
+    static void closeClients() {
+        if (s3 != null) {
+            s3.close();
+            dynamoDb.close();
+        }
+        if (stack != null && stack.isAlive()) {
+            stack.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyPartIsRunningWithItsOwnProcess() {
+        assertThat(pids).containsKeys("dynamodb", "s3", "oidc", "loader", "notifier", "dashboard-api");
+        assertThat(endpoints).containsKeys("DynamoDB", "S3", "OIDC-issuer", "SNS-stand-in", "Dashboard");
+        assertThat(dynamoDb.listTables().tableNames()).contains("Inventory", "InventoryImports", "InventoryAlerts");
+        assertThat(output).anyMatch(l -> l.contains("berlin manager"));
+    }
+
+    @Test
+    @Order(2)
+    void uploadedFileIsLoadedAndRecordedAsAnImport() {
+        put("berlin/e2e stock.csv", "item_id,item_name,inventory_level,low_stock_threshold\n"
+                + "E2E-MILK,Whole Milk 1L,12,3\nE2E-EGGS,Eggs (10),0,3\nE2E-BREAD,Sourdough Bread,40,5\n");
+        Map<String, AttributeValue> eggs = await("E2E-EGGS in Inventory", () -> item("berlin", "E2E-EGGS"));
+        assertThat(eggs.get("inventory_level").n()).isEqualTo("0");
+        assertThat(eggs.get("source").s()).isEqualTo("s3://inventory-local/berlin/e2e stock.csv");
+        assertThat(item("berlin", "E2E-MILK").get("item_name").s()).isEqualTo("Whole Milk 1L");
+
+        Map<String, AttributeValue> record = await("import record of e2e stock.csv",
+                () -> importOf("berlin", "berlin/e2e stock.csv"));
+        assertThat(record.get("status").s()).isEqualTo("LOADED");
+        assertThat(record.get("rows_read").n()).isEqualTo("3");
+        assertThat(record.get("rows_written").n()).isEqualTo("3");
+    }
+
+    @Test
+    @Order(3)
+    void fileWithBadRowsIsPartiallyLoadedWithItsRejectedRows() {
+        put("berlin/e2e-bad.csv", "item_id,inventory_level\nE2E-OK,7\nE2E-NEG,-1\nE2E-FRACTION,1.5\n");
+        Map<String, AttributeValue> record = await("import record of e2e-bad.csv",
+                () -> importOf("berlin", "berlin/e2e-bad.csv"));
+        assertThat(record.get("status").s()).isEqualTo("PARTIAL");
+        assertThat(record.get("rows_rejected").n()).isEqualTo("2");
+        assertThat(record.get("errors").l()).hasSize(2);
+        assertThat(item("berlin", "E2E-OK")).isNotNull();
+        assertThat(item("berlin", "E2E-NEG")).isNull();
+    }
+
+    @Test
+    @Order(4)
+    void itemAtZeroRaisesAnAlertInTheTableAndInTheSnsStandIn() throws Exception {
+        Map<String, AttributeValue> alert = await("OUT_OF_STOCK alert of E2E-EGGS", () -> dynamoDb.query(b -> b
+                .tableName("InventoryAlerts").keyConditionExpression("store_id = :s")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("berlin")))).items().stream()
+                .filter(a -> "E2E-EGGS".equals(a.get("item_id").s())).findFirst().orElse(null));
+        assertThat(alert.get("alert_type").s()).isEqualTo("OUT_OF_STOCK");
+
+        JsonNode message = await("SNS message about E2E-EGGS", () -> {
+            JsonNode messages = Json.read(get(endpoints.get("SNS-stand-in") + "/messages", null).body());
+            for (JsonNode m : messages) {
+                if (m.toString().contains("E2E-EGGS")) {
+                    return m;
+                }
+            }
+            return null;
+        });
+        assertThat(message.at("/messageAttributes/store_id").asText()).isEqualTo("berlin");
+        assertThat(message.at("/messageAttributes/alert_type").asText()).isEqualTo("OUT_OF_STOCK");
+        assertThat(message.path("topicArn").asText()).isEqualTo(LocalStack.TOPIC_ARN);
+        assertThat(get(endpoints.get("SNS-stand-in") + "/", null).body()).contains("E2E-EGGS");
+    }
+
+    @Test
+    @Order(5)
+    void dashboardApiAnswersForALoggedInUserWithATokenFromTheOidcProvider() throws Exception {
+        String dashboard = endpoints.get("Dashboard");
+        String token = mintAccessToken("berlin-manager", "store-berlin");
+
+        assertThat(get(dashboard + "/api/stores/berlin/items", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> items = get(dashboard + "/api/stores/berlin/items?limit=50", token);
+        assertThat(items.statusCode()).isEqualTo(200);
+        assertThat(items.body()).contains("E2E-MILK", "E2E-EGGS");
+        assertThat(get(dashboard + "/api/stores/paris/items", token).statusCode()).isEqualTo(403);
+        HttpResponse<String> imports = get(dashboard + "/api/stores/berlin/imports", token);
+        assertThat(imports.statusCode()).isEqualTo(200);
+        assertThat(imports.body()).contains("e2e-bad.csv");
+    }
+
+    @Test
+    @Order(6)
+    void stoppingTheStackLeavesNoProcessBehind() throws Exception {
+        long stopStarted = System.nanoTime();
+        stack.destroy(); // SIGTERM: the same shutdown hook as Ctrl-C
+        assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("the stack exits within 60 s").isTrue();
+        System.out.println("[it] stack stopped in " + (System.nanoTime() - stopStarted) / 1_000_000 + " ms");
+        Thread.sleep(500);
+        for (Map.Entry<String, Long> child : pids.entrySet()) {
+            assertThat(ProcessHandle.of(child.getValue()).map(ProcessHandle::isAlive).orElse(false))
+                    .as("process of %s (pid %d) is gone", child.getKey(), child.getValue()).isFalse();
+        }
+        assertThat(output).anyMatch(l -> l.contains("Stopped."));
+    }
+
+    private static void put(String key, String content) {
+        s3.putObject(b -> b.bucket("inventory-local").key(key).contentType("text/csv"),
+                RequestBody.fromString(content, StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> item(String store, String itemId) {
+        var response = dynamoDb.getItem(b -> b.tableName("Inventory").consistentRead(true).key(Map.of(
+                "store_id", AttributeValue.fromS(store), "item_id", AttributeValue.fromS(itemId))));
+        return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+    }
+
+    private static Map<String, AttributeValue> importOf(String store, String key) {
+        return dynamoDb.query(b -> b.tableName("InventoryImports").keyConditionExpression("store_id = :s")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(store)))).items().stream()
+                .filter(r -> r.containsKey("object_key") && key.equals(r.get("object_key").s()))
+                .filter(r -> r.containsKey("status") && !"RUNNING".equals(r.get("status").s()))
+                .findFirst().orElse(null);
+    }
+
+    private static <T> T await(String what, Supplier<T> probe) {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("not seen within " + EVENT_TIMEOUT.toSeconds() + " s: " + what
+                + (last == null ? "" : " (last error: " + last + ")"));
+    }
+
+    private static HttpResponse<String> get(String url, String bearer) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json");
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A Cognito-shaped access token signed by the stack's OIDC provider (its {@code /_mint} route). */
+    private static String mintAccessToken(String user, String group) throws Exception {
+        String issuer = endpoints.get("OIDC-issuer");
+        String base = issuer.substring(0, issuer.lastIndexOf('/'));
+        String body = "{\"issuerId\":\"" + LocalStack.OIDC_ISSUER_ID + "\",\"expiresInSeconds\":3600,\"claims\":{"
+                + "\"iss\":\"" + issuer + "\",\"sub\":\"" + user + "\",\"username\":\"" + user + "\","
+                + "\"client_id\":\"" + LocalStack.OIDC_CLIENT_ID + "\",\"token_use\":\"access\","
+                + "\"scope\":\"" + LocalStack.OIDC_SCOPE + "\",\"cognito:groups\":[\"" + group + "\"]}}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/_mint"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("mint: %s", response.body()).isEqualTo(200);
+        return Json.read(response.body()).path("token").asText();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
