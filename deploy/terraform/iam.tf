@@ -35,9 +35,10 @@ data "aws_iam_policy_document" "loader" {
     resources = ["${aws_cloudwatch_log_group.loader.arn}:log-stream:*"]
   }
 
+  # The loader reads the exact version the event names (the bucket is versioned), hence GetObjectVersion.
   statement {
     sid       = "ReadUploadedFiles"
-    actions   = ["s3:GetObject"]
+    actions   = ["s3:GetObject", "s3:GetObjectVersion"]
     resources = ["${aws_s3_bucket.uploads.arn}/*"]
   }
 

@@ -101,6 +101,17 @@ function handlerClasses(javaRoot) {
   return out;
 }
 
+/** Event and result types of the module's RequestHandler<I, O> implementations. */
+function handlerTypes(javaRoot) {
+  const out = [];
+  for (const file of filesUnder(javaRoot, ".java")) {
+    const text = stripComments(readFileSync(file, "utf8"));
+    const m = /implements\s+[^{]*\bRequestHandler\s*<\s*([\w.]+)\s*,\s*([\w.]+)\s*>/.exec(text);
+    if (m) out.push({ file, input: m[1].split(".").pop(), output: m[2].split(".").pop() });
+  }
+  return out;
+}
+
 /** Everything the checks need to know about one function module. */
 export function functionModule(repoRoot, module) {
   const javaRoot = join(repoRoot, module, "src/main/java");
@@ -114,6 +125,7 @@ export function functionModule(repoRoot, module) {
     ...moduleConfiguration(repoRoot, module),
     actions: sdkActions([javaRoot, join(repoRoot, "shared/src/main/java")]),
     handlers: handlerClasses(javaRoot),
+    handlerTypes: handlerTypes(javaRoot),
     dashboardConfig: module === "dashboard-api" ? dashboardDefaults(javaRoot) : null,
     notifierStoreAttribute: module === "notifier" ? notifierStoreAttribute(javaRoot) : null,
   };

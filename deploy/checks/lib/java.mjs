@@ -290,6 +290,10 @@ export function sdkActions(sourceRoots) {
         for (const [call, needed] of Object.entries(calls)) {
           if (new RegExp(`\\.${call}\\s*\\(`).test(text)) needed.forEach((a) => add(a, file));
         }
+        // Reading a given version (versionId from the S3 event) is a different permission.
+        if (service === "s3" && /\.getObject\s*\(|GetObjectRequest/.test(text) && /\.versionId\s*\(|::versionId/.test(text)) {
+          add("s3:GetObjectVersion", file);
+        }
         if (service === "dynamodb" && /\.transactWriteItems\s*\(/.test(text)) {
           for (const [part, action] of Object.entries(TRANSACT_PARTS)) {
             const builder = part[0].toUpperCase() + part.slice(1);

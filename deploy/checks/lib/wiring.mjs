@@ -325,6 +325,10 @@ export const CHECKS = {
     const [name, e] = entry;
     if (!/^aws_lambda_function\.notifier\.(arn|function_name)$/.test(ref(e.function_name))) problems.push(`${name}: must invoke the notifier`);
     if (!(e.function_response_types ?? []).includes("ReportBatchItemFailures")) problems.push(`${name}: function_response_types lacks ReportBatchItemFailures`);
+    const notifier = code.modules[FUNCTION_MODULES.notifier];
+    if (notifier.exists && !notifier.handlerTypes.some((h) => h.input === "DynamodbEvent" && h.output === "StreamsEventResponse")) {
+      problems.push(`${name}: ReportBatchItemFailures needs a RequestHandler<DynamodbEvent, StreamsEventResponse> in ${notifier.module}; Lambda would otherwise treat every batch as a success`);
+    }
     if (e.bisect_batch_on_function_error !== true) problems.push(`${name}: bisect_batch_on_function_error must be true`);
     const bounded = (value, attr) => {
       if (value === undefined) return problems.push(`${name}: ${attr} unset (default retries forever / keeps records 24 h)`);

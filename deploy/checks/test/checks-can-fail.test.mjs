@@ -57,6 +57,7 @@ const CASES = [
   ]],
   ["the notifier's stream mapping reports item failures, bisects, retries boundedly, keeps failures in SQS and filters on the level", [
     ["no ReportBatchItemFailures", (cfg) => { r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").function_response_types = []; }],
+    ["handler returns no batch response", (cfg, code) => { code.modules.notifier.handlerTypes = [{ file: "H.java", input: "DynamodbEvent", output: "Void" }]; }],
     ["no bisect", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").bisect_batch_on_function_error; }],
     ["infinite retries", (cfg) => { r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").maximum_retry_attempts = -1; }],
     ["unbounded record age", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").maximum_record_age_in_seconds; }],
