@@ -1,0 +1,250 @@
+package com.stockwatch.loader.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.stockwatch.inventory.ImportStatus;
+import com.stockwatch.inventory.InventoryItem;
+import com.stockwatch.inventory.InventoryItemAttributes;
+import com.stockwatch.inventory.StockRules;
+import com.stockwatch.inventory.TableNames;
+import com.stockwatch.loader.LoaderConfig;
+import com.stockwatch.testing.DynamoDbLocalResource;
+import com.stockwatch.testing.Emulators;
+import com.stockwatch.testing.S3Resource;
+
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Loader throughput and heap against DynamoDB Local and S3Mock, next to the walk-through's approach (one synchronous
+ * PutItem per row) in the same run. Not a test: excluded from {@code verify}; run it as benchmarks/loader.md says.
+ * Rows come from generated CSV files uploaded to S3Mock; the loader path is {@link LoaderService#importFile} exactly as
+ * the handler calls it (two streamed passes, validation, conditional async writes).
+ */
+@Tag("benchmark")
+class LoaderBenchmark {
+
+    private static final Instant FILE_TIME = Instant.parse("2026-11-25T07:00:00Z");
+
+    @Test
+    void loaderThroughputAgainstTheWalkThroughBaseline() throws Exception {
+        List<Integer> sizes = List.of(System.getProperty("loader.benchmark.rows", "100000,1000000").split(","))
+                .stream().map(String::strip).map(Integer::valueOf).toList();
+        int baselineRows = Integer.getInteger("loader.benchmark.baseline-rows", 20_000);
+        int parallelism = Integer.getInteger("loader.benchmark.parallelism", 64);
+
+        try (DynamoDbClient sync = Emulators.dynamoDbClient(); S3Client s3 = Emulators.s3Client();
+                DynamoDbAsyncClient async = asyncClient(parallelism)) {
+            DynamoDbLocalResource.recreateTables(sync);
+            S3Resource.createBucket(s3, S3Resource.BUCKET);
+            LoaderService loader = new LoaderService(new ObjectSource(s3), async,
+                    new ImportRecords(async, tables()), tables(), () -> 5, config(parallelism), Clock.systemUTC());
+
+            List<String> lines = new ArrayList<>();
+            lines.add("| rows | approach | rows timed | seconds | rows/s | peak heap (MB) | live heap after GC (MB) |");
+            lines.add("|---:|---|---:|---:|---:|---:|---:|");
+            for (int rows : sizes) {
+                String key = "B" + rows + "/stock-" + rows + ".csv";
+                upload(s3, key, rows);
+
+                int timedBaseline = Math.min(rows, baselineRows);
+                Measured baseline = measure(() -> baseline(s3, sync, key, timedBaseline));
+                lines.add(row(rows, "baseline: 1 sync PutItem per row", timedBaseline, baseline));
+
+                Measured loaded = measure(() -> {
+                    ImportResult result = loader.importFile(new S3ObjectRef(S3Resource.BUCKET, key, FILE_TIME,
+                            Optional.empty()));
+                    assertThat(result.status()).isEqualTo(ImportStatus.LOADED);
+                    assertThat(result.rowsRead()).isEqualTo(rows);
+                    assertThat(result.rowsWritten() + result.rowsUnchanged()).isEqualTo(rows);
+                    return rows;
+                });
+                lines.add(row(rows, "loader (parallelism " + parallelism + ")", rows, loaded));
+                lines.add("| | **speed-up** | | | **%.1fx** | | |".formatted(
+                        loaded.rowsPerSecond() / baseline.rowsPerSecond()));
+            }
+            String table = String.join("\n", lines) + "\n";
+            Path out = Path.of("target/benchmark/loader.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, "JVM: " + System.getProperty("java.version") + ", max heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs\n\n" + table);
+            System.out.println(table);
+        }
+    }
+
+    /** The walk-through's approach: read line by line and put each row with a synchronous, unconditional PutItem. */
+    private static long baseline(S3Client s3, DynamoDbClient dynamo, String key, int limit) throws IOException {
+        long count = 0;
+        try (var object = s3.getObject(b -> b.bucket(S3Resource.BUCKET).key(key));
+                BufferedReader reader = new BufferedReader(new InputStreamReader(object, StandardCharsets.UTF_8))) {
+            reader.readLine();
+            String line;
+            while (count < limit && (line = reader.readLine()) != null) {
+                String[] cells = line.split(",");
+                InventoryItem item = new InventoryItem("BASELINE", cells[0], cells[1], Long.parseLong(cells[2]),
+                        FILE_TIME, OptionalInt.empty(), "s3://" + S3Resource.BUCKET + "/" + key);
+                dynamo.putItem(b -> b.tableName(DynamoDbLocalResource.INVENTORY)
+                        .item(InventoryItemAttributes.toAttributes(item, 5)));
+                count++;
+            }
+            object.abort();
+        }
+        return count;
+    }
+
+    private static void upload(S3Client s3, String key, int rows) throws IOException {
+        Path file = Files.createTempFile("loader-benchmark", ".csv");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(file)) {
+                out.write("item_id,item_name,inventory_level,low_stock_threshold\n");
+                for (int i = 0; i < rows; i++) {
+                    out.write("SKU-%08d,Item number %d,%d,%s\n".formatted(i, i, (i * 7) % 500,
+                            i % 3 == 0 ? "10" : ""));
+                }
+            }
+            s3.putObject(b -> b.bucket(S3Resource.BUCKET).key(key), RequestBody.fromFile(file));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    interface Run {
+        long rows() throws Exception;
+    }
+
+    record Measured(long rows, double seconds, long peakHeapBytes, long liveHeapBytes) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    /** Runs {@code run}, with heap pool peaks reset before and a sampler of the heap left after each GC. */
+    private static Measured measure(Run run) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong live = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                long afterGc = heap.stream().mapToLong(p -> p.getCollectionUsage() == null ? 0
+                        : p.getCollectionUsage().getUsed()).sum();
+                live.accumulateAndGet(afterGc, Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        long rows = run.rows();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        sampler.join();
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Measured(rows, seconds, peak, live.get());
+    }
+
+    private static String row(int rows, String approach, long timed, Measured m) {
+        return String.format(Locale.US, "| %,d | %s | %,d | %.1f | %,.0f | %d | %d |", rows, approach, timed,
+                m.seconds(), m.rowsPerSecond(), m.peakHeapBytes() / (1024 * 1024), m.liveHeapBytes() / (1024 * 1024));
+    }
+
+    private static DynamoDbAsyncClient asyncClient(int parallelism) {
+        return DynamoDbAsyncClient.builder()
+                .endpointOverride(Emulators.dynamoDbEndpoint())
+                .region(Region.of(Emulators.REGION))
+                .credentialsProvider(Emulators.credentials())
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(parallelism + 4)
+                        .maxPendingConnectionAcquires(10_000).connectionAcquisitionTimeout(Duration.ofSeconds(60)))
+                .build();
+    }
+
+    private static TableNames tables() {
+        return new TableNames() {
+            @Override
+            public String inventory() {
+                return DynamoDbLocalResource.INVENTORY;
+            }
+
+            @Override
+            public String imports() {
+                return DynamoDbLocalResource.IMPORTS;
+            }
+
+            @Override
+            public String alerts() {
+                return DynamoDbLocalResource.ALERTS;
+            }
+        };
+    }
+
+    private static LoaderConfig config(int parallelism) {
+        return new LoaderConfig() {
+            @Override
+            public int parallelism() {
+                return parallelism;
+            }
+
+            @Override
+            public int sdkMaxAttempts() {
+                return 4;
+            }
+
+            @Override
+            public int itemRetries() {
+                return 4;
+            }
+
+            @Override
+            public Duration itemRetryBaseDelay() {
+                return Duration.ofMillis(250);
+            }
+
+            @Override
+            public int duplicateFilterItems() {
+                return 2_000_000;
+            }
+
+            @Override
+            public int maxWarnings() {
+                return 20;
+            }
+        };
+    }
+}
