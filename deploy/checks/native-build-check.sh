@@ -15,7 +15,7 @@
 # The zip and the placeholder "executable" are deleted: nothing from this check can be deployed.
 #
 # Needs the modules' dependencies resolvable: the shared modules installed in ~/.m2 (`./mvnw -B install -DskipTests`
-# of the whole project, or --install-deps, which installs every non-function module first).
+# of the whole project, or --install-deps, which installs every module except the checked ones and local-stack).
 # Maven runs offline first (-o) and once more online if offline resolution failed. Extra Maven arguments:
 # NATIVE_CHECK_MAVEN_ARGS.
 set -uo pipefail
@@ -58,13 +58,14 @@ if [[ ! -d "$HOME/.m2/repository/com/stockwatch/stockwatch-shared" ]]; then
   install_deps=true
 fi
 if $install_deps; then
-  # Every module of the root pom that is not being checked, in pom order (shared, emulators, test-support, ...).
-  deps=$(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' pom.xml | grep -vxF -f <(printf '%s\n' "${modules[@]}" local-stack) | paste -sd, -)
-  echo "installing $deps"
+  # The whole reactor (parent poms, shared, emulators, test-support, ...) except the modules being checked and
+  # local-stack, which builds on the functions.
+  excluded=$(printf '!%s\n' "${modules[@]}" local-stack | paste -sd, -)
+  echo "installing every module except: $excluded"
   mkdir -p "$OUT_ROOT"
-  if ! maven "$OUT_ROOT/install-deps.log" install -q -DskipTests -pl "$deps"; then
+  if ! maven "$OUT_ROOT/install-deps.log" install -q -DskipTests -pl "$excluded"; then
     tail -40 "$OUT_ROOT/install-deps.log"
-    echo "FAIL: could not install $deps" >&2
+    echo "FAIL: could not install the modules the functions depend on" >&2
     exit 1
   fi
 fi

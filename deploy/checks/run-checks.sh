@@ -41,7 +41,7 @@ echo "== Terraform syntax, fmt and wiring (node --test)"
 start=$(date +%s)
 report=$(mktemp)
 (cd "$CHECKS" && node --test --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination="$report" test/)
+  --test-reporter=tap --test-reporter-destination="$report" test/*.test.mjs)
 node_status=$?
 node_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$report")
 node_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$report")
