@@ -40,9 +40,9 @@ final class LambdaFunction implements AutoCloseable {
      *
      * @throws StackException naming the function and the cause when it is not built or does not start
      */
-    static LambdaFunction start(String name, Path moduleDir, boolean nativeMode, Map<String, String> config,
-            String region, Duration timeout, Path logDir) {
-        List<String> command = command(name, moduleDir, nativeMode);
+    static LambdaFunction start(String name, Path moduleDir, boolean nativeMode, Runtime runtime,
+            Map<String, String> config, String region, Duration timeout, Path logDir) {
+        List<String> command = command(name, moduleDir, nativeMode, runtime);
         RuntimeApi api;
         try {
             api = new RuntimeApi(name, region, timeout);
@@ -96,7 +96,11 @@ final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    static List<String> command(String name, Path moduleDir, boolean nativeMode) {
+    /** How JVM builds are run: the runtime interface client's classpath and its unpacked JNI library. */
+    record Runtime(String classpath, Path jniLibrary) {
+    }
+
+    static List<String> command(String name, Path moduleDir, boolean nativeMode, Runtime runtime) {
         Path target = moduleDir.resolve("target");
         if (nativeMode) {
             Path runner = findRunner(target);
@@ -110,14 +114,6 @@ final class LambdaFunction implements AutoCloseable {
             throw new StackException(name, "is not built: no " + target + "/*-runner.jar; run ./mvnw -B install "
                     + "-DskipTests");
         }
-        Path runtimeClasspath = moduleDir.resolveSibling("local-stack/target/lambda-runtime-classpath.txt");
-        String ric;
-        try {
-            ric = Files.readString(runtimeClasspath).trim();
-        } catch (IOException e) {
-            throw new StackException(name, "the Lambda runtime interface client is not resolved (" + runtimeClasspath
-                    + " is missing); run ./mvnw -B install -DskipTests", e);
-        }
         // As Lambda's managed Java runtime: AWS's runtime interface client polls the Runtime API and calls the
         // handler; the runner jar brings its lib/ through its manifest.
         List<String> command = new ArrayList<>();
@@ -125,8 +121,9 @@ final class LambdaFunction implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + runtime.jniLibrary());
         command.add("-cp");
-        command.add(ric + java.io.File.pathSeparator + jar);
+        command.add(runtime.classpath() + java.io.File.pathSeparator + jar);
         command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
         command.add(HANDLER);
         return command;

@@ -65,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private final Path logDir;
     private volatile boolean closed;
+    private LambdaFunction.Runtime functionRuntime;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -126,6 +127,9 @@ public final class LocalStack implements AutoCloseable {
         HttpApiGateway gateway = openGateway();
         String dashboardUrl = "http://localhost:" + gateway.port();
         Map<String, String> common = commonConfig(dynamoDbUrl, s3Url, snsUrl);
+        String ricClasspath = RuntimeInterfaceClient.classpath(options.root());
+        functionRuntime = new LambdaFunction.Runtime(ricClasspath,
+                RuntimeInterfaceClient.unpackJni(ricClasspath, options.dataDir().resolve("lambda-runtime")));
         CompletableFuture<LambdaFunction> loader = function("loader", common, Map.of());
         CompletableFuture<LambdaFunction> notifier = function("notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
@@ -306,9 +310,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
         // Validate the artefact now, so a missing build is reported before anything waits.
-        LambdaFunction.command(module, options.root().resolve(module), options.nativeMode());
+        LambdaFunction.command(module, options.root().resolve(module), options.nativeMode(), functionRuntime);
         return CompletableFuture.supplyAsync(() -> LambdaFunction.start(module, options.root().resolve(module),
-                options.nativeMode(), env, options.region(), Duration.ofSeconds(60), logDir));
+                options.nativeMode(), functionRuntime, env, options.region(), Duration.ofSeconds(60), logDir));
     }
 
     /** Waits for every function; the ones that started are stopped with the stack even when another one failed. */

@@ -62,6 +62,7 @@ class LocalStackIT {
     private static DynamoDbClient dynamoDb;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static long startMillis;
+    private static Thread pump;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -81,7 +82,7 @@ class LocalStackIT {
         long started = System.nanoTime();
         stack = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> {
+        pump = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stack.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
@@ -217,10 +218,11 @@ class LocalStackIT {
     @Order(6)
     void stoppingTheStackLeavesNoProcessBehind() throws Exception {
         long stopStarted = System.nanoTime();
-        stack.destroy(); // SIGTERM: the same shutdown hook as Ctrl-C
+        // SIGTERM: the same shutdown hook as Ctrl-C. (Process.destroy() would also close our end of its output.)
+        stack.toHandle().destroy();
         assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("the stack exits within 60 s").isTrue();
         System.out.println("[it] stack stopped in " + (System.nanoTime() - stopStarted) / 1_000_000 + " ms");
-        Thread.sleep(500);
+        pump.join(10_000); // the last lines of the stack's output
         for (Map.Entry<String, Long> child : pids.entrySet()) {
             assertThat(ProcessHandle.of(child.getValue()).map(ProcessHandle::isAlive).orElse(false))
                     .as("process of %s (pid %d) is gone", child.getKey(), child.getValue()).isFalse();
