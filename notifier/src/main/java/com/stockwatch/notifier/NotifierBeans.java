@@ -64,7 +64,7 @@ public class NotifierBeans {
             DynamoDbClient dynamoDb, @Named("ledger") ExecutorService ledgerExecutor) {
         int threshold = rules.defaultLowStockThreshold();
         return new NotifierService(
-                new AlertClassifier(threshold, config.backInStockEnabled()),
+                new AlertClassifier(threshold, config.backInStock().enabled()),
                 new AlertMessages(config.dashboardUrl(), threshold),
                 new DigestMessages(config.dashboardUrl()),
                 new AlertLedger(dynamoDb, tables.alerts(), Duration.ofDays(config.alertRetentionDays()),

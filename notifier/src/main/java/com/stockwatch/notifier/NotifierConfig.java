@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /**
  * Configuration of the notifier. On Lambda each key comes from an environment variable of the same name in upper
@@ -22,10 +21,15 @@ public interface NotifierConfig {
      */
     Optional<String> dashboardUrl();
 
-    /** Whether an item coming back from 0 raises a BACK_IN_STOCK alert. */
-    @WithName("back-in-stock.enabled")
-    @WithDefault("true")
-    boolean backInStockEnabled();
+    /** BACK_IN_STOCK alerts ({@code inventory.notifier.back-in-stock.*}). */
+    BackInStock backInStock();
+
+    /** BACK_IN_STOCK alerts. */
+    interface BackInStock {
+        /** Whether an item coming back from 0 raises a BACK_IN_STOCK alert. */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /**
      * Alert-storm threshold: when one stream batch holds more than this many alerts for one store, that store gets a

@@ -2,24 +2,15 @@ package com.stockwatch.notifier;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.stockwatch.notifier.alert.AlertClassifier;
 import com.stockwatch.notifier.alert.StreamRecordReader;
 import com.stockwatch.notifier.ledger.AlertLedger;
@@ -42,8 +33,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * Local (child process) for the alert records and the SNS stand-in (in-process WireMock) for publishing.
  */
 class NotifierBenchmark {
-
-    private static final Instant T = Instant.parse("2026-11-25T08:00:00Z");
 
     @Test
     void run() {
@@ -131,41 +120,7 @@ class NotifierBenchmark {
                 messages < 0 ? "-" : Integer.toString(messages)));
     }
 
-    /** MODIFY records of {@code count} items spread round-robin over {@code stores} stores, all from -> to. */
     static List<DynamodbStreamRecord> records(int count, int stores, long from, long to, int run) {
-        List<DynamodbStreamRecord> records = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String store = String.format("store-%03d", i % stores);
-            String item = String.format("SKU-%06d", i);
-            StreamRecord stream = new StreamRecord()
-                    .withKeys(Map.of("store_id", s(store), "item_id", s(item)))
-                    .withSequenceNumber(Long.toString(1_000_000_000L * (run + 1) + i))
-                    .withApproximateCreationDateTime(Date.from(T))
-                    .withSizeBytes(300L)
-                    .withStreamViewType(StreamViewType.NEW_AND_OLD_IMAGES);
-            stream.setOldImage(image(store, item, from, T.minusSeconds(3600)));
-            stream.setNewImage(image(store, item, to, T.plusSeconds(run)));
-            DynamodbStreamRecord record = new DynamodbStreamRecord();
-            record.setEventID(UUID.nameUUIDFromBytes((run + "/" + i).getBytes()).toString());
-            record.setEventName("MODIFY");
-            record.setDynamodb(stream);
-            records.add(record);
-        }
-        return records;
-    }
-
-    private static Map<String, AttributeValue> image(String store, String item, long level, Instant time) {
-        Map<String, AttributeValue> image = new HashMap<>();
-        image.put("store_id", s(store));
-        image.put("item_id", s(item));
-        image.put("item_name", s("Stainless steel thermos 0.5 l, " + item));
-        image.put("inventory_level", new AttributeValue().withN(Long.toString(level)));
-        image.put("last_updated", s(time.toString()));
-        image.put("source", s("s3://uploads/" + store + "/stock.csv"));
-        return image;
-    }
-
-    private static AttributeValue s(String value) {
-        return new AttributeValue().withS(value);
+        return StreamRecords.records(count, stores, from, to, run);
     }
 }
