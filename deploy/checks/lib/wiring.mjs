@@ -5,6 +5,7 @@
 import { block, blocks, expr } from "./hcl.mjs";
 import { envName } from "./java.mjs";
 import { FUNCTION_MODULES } from "./code-model.mjs";
+import { providerVersion, validateBody } from "./provider-schema.mjs";
 
 /** Environment variables that are not configuration keys but runtime switches. */
 const RUNTIME_ENV = new Set(["DISABLE_SIGNAL_HANDLERS"]);
@@ -95,6 +96,20 @@ function knownEnv(module) {
 }
 
 export const CHECKS = {
+  "every resource, data source, argument and block exists in the AWS provider's schema, required arguments set"(cfg) {
+    const problems = [];
+    const version = providerVersion();
+    const constraint = cfg.terraform.flatMap((t) => blocks(t, "required_providers")).map((p) => p.aws?.version).find(Boolean);
+    const major = /~>\s*(\d+)\./.exec(constraint ?? "")?.[1];
+    if (major && version.split(".")[0] !== major) problems.push(`the schema package is provider ${version}, versions.tf asks for ${constraint}: pin a matching @cdktf/provider-aws`);
+    for (const kind of ["resource", "data"]) {
+      for (const [type, byName] of Object.entries(cfg[kind])) {
+        for (const [name, body] of Object.entries(byName)) problems.push(...validateBody(kind, type, name, body));
+      }
+    }
+    return problems;
+  },
+
   "each function module has a Lambda function and the native provided.al2023 settings"(cfg, code) {
     const problems = [];
     const fns = functions(cfg);

@@ -12,6 +12,16 @@ const replaceEnv = (fn, from, to) => {
 };
 
 const CASES = [
+  ["every resource, data source, argument and block exists in the AWS provider's schema, required arguments set", [
+    ["misspelt argument", (cfg) => { r(cfg, "aws_lambda_function", "loader").handlr = "x"; }],
+    ["misspelt argument in a block", (cfg) => { r(cfg, "aws_lambda_function", "loader").logging_config[0].log_grp = "x"; }],
+    ["argument of a nested block in the wrong place", (cfg) => { r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").destination_arn = "x"; }],
+    ["required argument missing", (cfg) => { delete r(cfg, "aws_iam_role", "loader").assume_role_policy; }],
+    ["required argument missing in a block", (cfg) => { delete r(cfg, "aws_lambda_function", "loader").logging_config[0].log_format; }],
+    ["unknown resource type", (cfg) => { cfg.resource.aws_lambda_functions = { x: { function_name: "x", role: "y" } }; }],
+    ["misspelt argument in a dynamic block", (cfg) => { r(cfg, "aws_s3_bucket_notification", "uploads").dynamic.lambda_function[0].content[0].filter_sufix = "x"; }],
+    ["misspelt data source argument", (cfg) => { cfg.data.aws_iam_policy_document.loader.statement[0].action = ["s3:GetObject"]; }],
+  ]],
   ["each function module has a Lambda function and the native provided.al2023 settings", [
     ["wrong runtime", (cfg) => { r(cfg, "aws_lambda_function", "loader").runtime = "java17"; }],
     ["architecture not from the shared variable", (cfg) => { r(cfg, "aws_lambda_function", "notifier").architectures = ["x86_64"]; }],
