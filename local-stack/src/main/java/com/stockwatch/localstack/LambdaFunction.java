@@ -96,8 +96,11 @@ final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    /** How JVM builds are run: the runtime interface client's classpath and its unpacked JNI library. */
-    record Runtime(String classpath, Path jniLibrary) {
+    /**
+     * How JVM builds are run: the runtime interface client's classpath, its unpacked JNI library, and where
+     * {@link FunctionMain} is ({@code local-stack/target/classes}).
+     */
+    record Runtime(String classpath, Path jniLibrary, Path launcherClasses) {
     }
 
     static List<String> command(String name, Path moduleDir, boolean nativeMode, Runtime runtime) {
@@ -123,8 +126,9 @@ final class LambdaFunction implements AutoCloseable {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-D" + RuntimeInterfaceClient.JNI_PROPERTY + "=" + runtime.jniLibrary());
         command.add("-cp");
-        command.add(runtime.classpath() + java.io.File.pathSeparator + jar);
-        command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+        command.add(runtime.classpath() + java.io.File.pathSeparator + runtime.launcherClasses()
+                + java.io.File.pathSeparator + jar);
+        command.add(FunctionMain.class.getName());
         command.add(HANDLER);
         return command;
     }

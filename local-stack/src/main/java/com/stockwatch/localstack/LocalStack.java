@@ -129,7 +129,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> common = commonConfig(dynamoDbUrl, s3Url, snsUrl);
         String ricClasspath = RuntimeInterfaceClient.classpath(options.root());
         functionRuntime = new LambdaFunction.Runtime(ricClasspath,
-                RuntimeInterfaceClient.unpackJni(ricClasspath, options.dataDir().resolve("lambda-runtime")));
+                RuntimeInterfaceClient.unpackJni(ricClasspath, options.dataDir().resolve("lambda-runtime")),
+                options.root().resolve("local-stack/target/classes"));
         CompletableFuture<LambdaFunction> loader = function("loader", common, Map.of());
         CompletableFuture<LambdaFunction> notifier = function("notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,

@@ -71,7 +71,8 @@ class LocalStackIT {
         Path dataDir = module.resolve("target/it-stack");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dstockwatch.root=" + root, "-cp",
+                "-Dstockwatch.root=" + root, "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp",
                 module.resolve("target/classes") + File.pathSeparator
                         + Files.readString(module.resolve("target/classpath.txt")).trim(),
                 "com.stockwatch.localstack.LocalStackMain", "local", "--fresh", "--data-dir", dataDir.toString()));
