@@ -37,9 +37,9 @@ const CASES = [
   ["no emulator endpoint or static credential reaches Lambda", [
     ["an endpoint override", (cfg) => { cfg.locals.shared_environment.INVENTORY_AWS_DYNAMODB_ENDPOINT = "http://localhost:8000"; }],
   ]],
-  ["every required configuration key is set, and none is shadowed by a %prod property", [
+  ["every required configuration key without a default is set", [
     ["topic ARN missing", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "notifier"), "INVENTORY_NOTIFIER_TOPIC_ARN", "INVENTORY_NOTIFIER_DIGEST_THRESHOLD"); }],
-    ["a %prod property shadows an env var", (cfg, code) => { code.modules.notifier.properties.push({ key: "inventory.notifier.topic-arn", profile: "prod", value: "x" }); }],
+    ["a new required key in the code", (cfg, code) => { code.modules.loader.mapped.push({ key: "inventory.loader.new-required", required: true, source: "X.java" }); }],
   ]],
   ["tables match TableSchemas.java: keys, index, stream, TTL, on demand, PITR, encryption", [
     ["wrong sort key", (cfg) => { r(cfg, "aws_dynamodb_table", "inventory").range_key = "sku"; }],
