@@ -58,8 +58,11 @@ public interface DashboardConfig {
     @WithDefault("20000")
     int maxSortedItems();
 
-    /** Largest number of rows one CSV export writes. */
-    @WithDefault("100000")
+    /**
+     * Largest number of rows one CSV export writes. A Lambda response is at most 6 MB; 20,000 rows of long names stay
+     * well below.
+     */
+    @WithDefault("20000")
     int maxExportRows();
 
     /** How long a store's totals (items, out of stock, low) are reused before they are counted again. */

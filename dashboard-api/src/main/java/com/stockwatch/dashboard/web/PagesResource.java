@@ -1,8 +1,8 @@
 package com.stockwatch.dashboard.web;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -104,18 +103,21 @@ public class PagesResource {
         user.access().requireStore(store);
         ItemQuery query = ItemQuery.parse(store, status, q, sort, cursor, null, config.pageSize(),
                 config.maxPageSize());
-        StreamingOutput body = output -> {
-            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+        // Buffered, not streamed: a Lambda response is one payload (at most 6 MB), which maxExportRows respects.
+        StringWriter out = new StringWriter();
+        try {
             CsvExport.writeHeader(out);
             inventory.export(query, config.maxExportRows(), item -> {
                 try {
                     CsvExport.writeRow(out, item);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-            out.flush();
-        };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String body = out.toString();
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"inventory-" + store + ".csv\"")
                 .build();

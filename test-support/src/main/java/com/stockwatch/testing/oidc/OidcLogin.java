@@ -39,9 +39,10 @@ public final class OidcLogin {
     /** Opens {@code app + path} without a session and logs in as {@code user} with the given groups. */
     public static Session login(URI app, String path, String user, String... groups) {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<URI> redirects = new ArrayList<>();
+        redirects.add(app.resolve(path));
         try {
             HttpResponse<String> response = http.send(get(app.resolve(path)), HttpResponse.BodyHandlers.ofString());
             URI authorize = location(response, app.resolve(path));
@@ -64,11 +65,11 @@ public final class OidcLogin {
             redirects.add(finalLocation);
             String cookieHeader = cookies.getCookieStore().get(app).stream()
                     .filter(c -> !c.hasExpired())
-                    .map(HttpCookie::toString)
+                    .map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
             return new Session(cookieHeader, setCookies, finalLocation, redirects);
         } catch (IOException e) {
-            throw new IllegalStateException("login failed: " + e.getMessage(), e);
+            throw new IllegalStateException("login failed at " + redirects.get(redirects.size() - 1) + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

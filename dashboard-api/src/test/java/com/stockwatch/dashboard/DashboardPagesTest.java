@@ -1,0 +1,202 @@
+package com.stockwatch.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.stockwatch.testing.oidc.OidcLogin;
+import com.stockwatch.testing.oidc.OidcProviderResource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The pages through the Lambda HTTP adapter: a real code-flow login through the provider's form, then the pages
+ * with the session cookies it set.
+ */
+@QuarkusTest
+@TestProfile(DashboardTestProfile.class)
+class DashboardPagesTest {
+
+    private OidcLogin.Session berlin;
+    private OidcLogin.Session admin;
+
+    @BeforeAll
+    static void seed() {
+        Fixtures.seed();
+    }
+
+    /** RestAssured's port is known once the test instance exists; each test logs in afresh (a few ms). */
+    @org.junit.jupiter.api.BeforeEach
+    void logIn() {
+        System.out.println("PORT " + RestAssured.port + " " + RestAssured.baseURI);
+        berlin = OidcLogin.login(app(), "/stores/berlin", "bernd", "store-berlin");
+        admin = OidcLogin.login(app(), "/", "ada", "admin");
+    }
+
+    static URI app() {
+        return URI.create("http://127.0.0.1:" + RestAssured.port);
+    }
+
+    private static RequestSpecification as(OidcLogin.Session session) {
+        return given().redirects().follow(false).header("Cookie", session.cookieHeader());
+    }
+
+    @Test
+    void pageWithoutLoginRedirectsToTheProviderWithPkce() {
+        Response response = given().redirects().follow(false).get("/stores/berlin");
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = response.header("Location");
+        assertThat(location).startsWith(OidcProviderResource.issuer() + "/authorize")
+                .contains("code_challenge_method=S256").contains("client_id=" + OidcProviderResource.CLIENT_ID);
+    }
+
+    @Test
+    void loginSettingSeveralCookiesSurvivesTheLambdaAdapter() {
+        // The callback answer carries the split session cookies and clears the login-state cookie: several
+        // Set-Cookie headers, each with commas in Expires, through the API Gateway v2 event's cookies array.
+        assertThat(berlin.callbackSetCookies()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(berlin.callbackSetCookies()).anyMatch(c -> c.startsWith("q_session="));
+        assertThat(berlin.callbackSetCookies()).anyMatch(c -> c.startsWith("q_session_rt="));
+        assertThat(berlin.callbackSetCookies()).anyMatch(c -> c.startsWith("q_auth_"));
+        assertThat(berlin.callbackSetCookies()).filteredOn(c -> c.startsWith("q_session"))
+                .allMatch(c -> c.contains("HttpOnly") || c.contains("HTTPOnly"));
+        assertThat(berlin.finalLocation().getPath()).isEqualTo("/stores/berlin");
+        as(berlin).get("/stores/berlin").then().statusCode(200).body(containsString("<table class=\"items\""));
+    }
+
+    @Test
+    void inventoryPageEscapesHostileItemNames() {
+        String html = as(berlin).get("/stores/berlin").then().statusCode(200).extract().asString();
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(Fixtures.XSS_NAME);
+        assertThat(html).doesNotContain("<script>").doesNotContain(" onclick=").doesNotContain("style=\"");
+    }
+
+    @Test
+    void inventoryPageShowsTotalsSortStateAndStatusText() {
+        String html = as(berlin).get("/stores/berlin?sort=-level").then().statusCode(200).extract().asString();
+        assertThat(html).contains("aria-sort=\"descending\"").contains("aria-sort=\"none\"");
+        assertThat(html).contains("<td class=\"num\">50</td>");
+        assertThat(html).contains("<span class=\"status bad\">out of stock</span>")
+                .contains("<span class=\"status warn\">low</span>")
+                .contains("<span class=\"status ok\">in stock</span>");
+        assertThat(html).contains("data-refresh-url=\"/stores/berlin/results?sort=-level\"");
+    }
+
+    @Test
+    void statusFilterShowsOnlyThoseItems() {
+        String html = as(berlin).get("/stores/berlin?status=out_of_stock").then().statusCode(200).extract().asString();
+        assertThat(html).contains(">apple<").doesNotContain(">cherry<").doesNotContain(">banana<");
+    }
+
+    @Test
+    void searchWithoutResultsShowsTheNoResultState() {
+        as(berlin).get("/stores/berlin?q=zzz").then().statusCode(200).body(containsString("No matching items"));
+    }
+
+    @Test
+    void refreshFragmentIsOnlyTheResultsRegion() {
+        String html = as(berlin).get("/stores/berlin/results").then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"results\"").doesNotContain("<html").doesNotContain("<form");
+    }
+
+    @Test
+    void otherStoreIsAFriendly403Page() {
+        as(berlin).get("/stores/paris").then().statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("No access to this store")).body(containsString("store-paris"));
+    }
+
+    @Test
+    void badParameterIsA400PageNamingIt() {
+        as(berlin).get("/stores/berlin?limit=500").then().statusCode(400).body(containsString("limit"));
+    }
+
+    @Test
+    void adminOverviewListsEveryStore() {
+        String html = as(admin).get("/").then().statusCode(200).extract().asString();
+        assertThat(html).contains("href=\"/stores/berlin\"").contains("href=\"/stores/paris\"");
+        as(admin).get("/stores/paris").then().statusCode(200);
+    }
+
+    @Test
+    void csvExportNeutralisesFormulas() {
+        String csv = as(berlin).get("/stores/berlin/inventory.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv).startsWith("store_id,item_id,item_name,");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"");
+        assertThat(csv.lines()).hasSize(6);
+    }
+
+    @Test
+    void csvExportFollowsTheFilter() {
+        String csv = as(berlin).get("/stores/berlin/inventory.csv?status=low").then().statusCode(200)
+                .extract().asString();
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv).contains("banana");
+    }
+
+    @Test
+    void itemImportsAlertsAndUploadPagesRender() {
+        as(berlin).get("/stores/berlin/items/banana").then().statusCode(200).body(containsString("Banana"));
+        as(berlin).get("/stores/berlin/items/none").then().statusCode(404);
+        as(berlin).get("/stores/berlin/imports").then().statusCode(200)
+                .body(containsString("must be a whole number from 0, got -1"))
+                .body(containsString("Column colour is not used"));
+        as(berlin).get("/stores/berlin/alerts").then().statusCode(200).body(containsString("No alerts"));
+        as(berlin).get("/stores/berlin/upload").then().statusCode(200).body(containsString("name=\"csrf-token\""));
+    }
+
+    @Test
+    void uploadFormPostNeedsTheCsrfToken() {
+        as(berlin).contentType("application/x-www-form-urlencoded").formParam("fileName", "stock.csv")
+                .formParam("size", "10").post("/stores/berlin/uploads").then().statusCode(400);
+
+        Response page = as(berlin).get("/stores/berlin/upload");
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(token.find()).isTrue();
+        String csrfCookie = page.getCookie("csrf-token");
+        given().redirects().follow(false).header("Cookie", berlin.cookieHeader() + "; csrf-token=" + csrfCookie)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token.group(1)).formParam("fileName", "stock.csv").formParam("size", "10")
+                .post("/stores/berlin/uploads").then().statusCode(200).body(containsString("berlin/"));
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        Response page = as(berlin).get("/stores/berlin");
+        String csp = page.header("Content-Security-Policy");
+        assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(page.header("Strict-Transport-Security")).startsWith("max-age=");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(given().get("/static/app.css").header("Content-Security-Policy")).isEqualTo(csp);
+    }
+
+    @Test
+    void logoutEndsTheCognitoSessionToo() {
+        OidcLogin.Session session = OidcLogin.login(app(), "/", "lou", "store-berlin");
+        Response response = as(session).get("/logout");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.header("Location")).startsWith(OidcProviderResource.issuer() + "/endsession")
+                .contains("logout_uri=").contains("client_id=" + OidcProviderResource.CLIENT_ID);
+    }
+
+    @Test
+    void openApiDocumentListsTheApi() {
+        as(admin).get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/stores/{store}/items"))
+                .body(containsString("/api/stores/{store}/uploads"))
+                .body(not(containsString("/stores/{store}/results")));
+    }
+}
