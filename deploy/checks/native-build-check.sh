@@ -106,13 +106,16 @@ for module in "${modules[@]}"; do
       if [[ -z "$jar" || ! -f "$cwd/$jar" ]]; then
         problems+=("no -jar <runner>.jar argument naming an existing jar")
       else
-        main=$(unzip -p "$cwd/$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Main-Class: //p')
+        manifest_dir=$(mktemp -d)
+        (cd "$manifest_dir" && jar xf "$cwd/$jar" META-INF/MANIFEST.MF)
+        main=$(tr -d '\r' < "$manifest_dir/META-INF/MANIFEST.MF" | sed -n 's/^Main-Class: //p')
+        rm -rf "$manifest_dir"
         [[ "$main" == "io.quarkus.runner.GeneratedMain" ]] || problems+=("runner jar Main-Class is '$main', not io.quarkus.runner.GeneratedMain")
       fi
     fi
     if [[ -f "$target/function.zip" ]]; then
-      unzip -l "$target/function.zip" > "$out/function.zip.list"
-      awk 'NR>3 {print $4}' "$out/function.zip.list" | grep -qx 'bootstrap' || problems+=("function.zip has no 'bootstrap' entry")
+      jar tf "$target/function.zip" > "$out/function.zip.list"
+      grep -qx 'bootstrap' "$out/function.zip.list" || problems+=("function.zip has no 'bootstrap' entry")
     else
       problems+=("no $module/target/function.zip: the Lambda packaging step did not run")
     fi

@@ -9,7 +9,7 @@
 #    (deploy/checks/native-build-check.sh). --no-native skips them; --install-deps installs the non-function
 #    modules into ~/.m2 first (needed on a machine where nothing was installed yet).
 #
-# Needs node >= 18 with npm (the npm registry for `npm ci`), JDK 17, unzip. Ends with "N passed, N failed".
+# Needs node >= 18 with npm (the npm registry for `npm ci`) and JDK 17 (java, jar). Ends with "N passed, N failed".
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
