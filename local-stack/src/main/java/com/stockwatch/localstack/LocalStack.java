@@ -146,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
                 loaderFunction, logDir));
         s3Events.start();
         StreamEventSource streamEvents = closeLater(new StreamEventSource(streamsClient, dynamoDbClient, INVENTORY,
-                options.region(), notifierFunction, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
+                options.region(), notifierFunction::invoke, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
         streamEvents.start();
         gateway.attach(dashboardFunction);
         gateway.start();

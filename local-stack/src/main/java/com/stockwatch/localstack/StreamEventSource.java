@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
@@ -42,7 +44,7 @@ final class StreamEventSource implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String region;
-    private final LambdaFunction notifier;
+    private final Function<String, CompletableFuture<String>> notifier;
     private final int batchSize;
     private final Duration window;
     private final int maxRetries;
@@ -58,7 +60,7 @@ final class StreamEventSource implements AutoCloseable {
     private String eventSourceArn;
 
     StreamEventSource(DynamoDbStreamsClient streams, DynamoDbClient dynamoDb, String table, String region,
-            LambdaFunction notifier, int batchSize, Duration window, int maxRetries, Path dataDir, Path logDir) {
+            Function<String, CompletableFuture<String>> notifier, int batchSize, Duration window, int maxRetries, Path dataDir, Path logDir) {
         this.streams = streams;
         this.dynamoDb = dynamoDb;
         this.table = table;
@@ -208,7 +210,7 @@ final class StreamEventSource implements AutoCloseable {
             List<String> failed;
             String error = null;
             try {
-                failed = StreamEvents.failures(notifier.invoke(event).join(), batch);
+                failed = StreamEvents.failures(notifier.apply(event).join(), batch);
             } catch (RuntimeException e) {
                 failed = null;
                 error = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
