@@ -19,6 +19,8 @@ public class DashboardTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("inventory.dashboard.upload-bucket", "test-uploads");
+        return Map.of("inventory.dashboard.upload-bucket", "test-uploads",
+                // The browser test watches one background refresh; 30 s would only slow it down.
+                "inventory.dashboard.refresh-seconds", "2");
     }
 }

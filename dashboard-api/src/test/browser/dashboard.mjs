@@ -1,0 +1,101 @@
+// Browser test of the dashboard, started by BrowserTest (JUnit) with the app's base URL and an output folder:
+//   node dashboard.mjs http://localhost:PORT ../../../target/browser
+// Logs in through the OIDC provider's login page, checks the inventory table, filters to out of stock, saves
+// screenshots, and checks that an item named <script>alert(1)</script> is shown as text (no dialog, no CSP error).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [, , baseUrl, outDir] = process.argv;
+if (!baseUrl || !outDir) {
+  console.error('usage: node dashboard.mjs <base-url> <output-dir>');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+const failures = [];
+function check(condition, message) {
+  if (!condition) {
+    failures.push(message);
+    console.error('FAILED: ' + message);
+  } else {
+    console.log('ok: ' + message);
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(20000);
+  const dialogs = [];
+  const consoleErrors = [];
+  page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+  // Only errors of the dashboard's own pages count (the provider's login page may try to load web fonts).
+  page.on('console', (message) => {
+    if (message.type() === 'error' && page.url().startsWith(baseUrl)) {
+      consoleErrors.push(message.text() + ' at ' + (message.location().url || page.url()));
+    }
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+
+  // 1. Not signed in: the dashboard sends the browser to the provider's login page.
+  await page.goto(baseUrl + '/stores/berlin');
+  await page.waitForSelector('input[name=username]');
+  check(!page.url().startsWith(baseUrl), 'unauthenticated page redirects to the login page (' + page.url().split('?')[0] + ')');
+
+  // 2. Log in as a berlin store user: user name and cognito:groups typed into the provider's form.
+  await page.fill('input[name=username]', 'bernd');
+  await page.fill('textarea[name=claims]', '{"cognito:groups": ["store-berlin"]}');
+  await Promise.all([
+    page.waitForURL((url) => url.toString().startsWith(baseUrl + '/stores/berlin')),
+    page.click('input[type=submit]'),
+  ]);
+  await page.waitForSelector('table.items tbody tr');
+  const rows = await page.$$eval('table.items tbody tr', (trs) => trs.map((tr) =>
+    Array.from(tr.querySelectorAll('td')).map((td) => td.textContent.trim())));
+  check(rows.length >= 5, 'inventory table shows the store\'s items (' + rows.length + ' rows)');
+  check(rows.some((cells) => cells[1] === '<script>alert(1)</script>'),
+    'the item named <script>alert(1)</script> is shown as text');
+  const injected = await page.$$eval('table.items script', (scripts) => scripts.length);
+  check(injected === 0, 'no script element inside the table');
+  const totals = await page.$$eval('dl.totals dd', (dds) => dds.map((dd) => dd.textContent.trim()));
+  check(totals.length === 4, 'totals are shown (' + totals.join(', ') + ')');
+  await page.screenshot({ path: outDir + '/dashboard-inventory.png', fullPage: true });
+
+  // 3. Filter to out of stock through the filter form (URL parameters).
+  await page.selectOption('#status', 'out_of_stock');
+  await Promise.all([
+    page.waitForURL(/status=out_of_stock/),
+    page.click('form.filters button[type=submit]'),
+  ]);
+  await page.waitForSelector('table.items tbody tr');
+  const statuses = await page.$$eval('table.items tbody tr td:nth-child(5)', (tds) => tds.map((td) => td.textContent.trim()));
+  check(statuses.length > 0 && statuses.every((s) => s === 'out of stock'),
+    'out-of-stock filter shows only out-of-stock items (' + statuses.join(', ') + ')');
+  const colour = await page.$eval('table.items tbody tr td:nth-child(5) .status', (el) => getComputedStyle(el).color);
+  check(colour !== 'rgb(0, 0, 0)', 'status has its colour (' + colour + ')');
+
+  // 4. The background refresh replaces the results without reloading the page (refresh-seconds is short in tests).
+  await page.waitForFunction(() => {
+    const line = document.querySelector('[data-refresh-status]');
+    return line && line.textContent.startsWith('Updated at');
+  }, null, { timeout: 15000 });
+  check(true, 'results refreshed in the background');
+  await page.screenshot({ path: outDir + '/dashboard-out-of-stock.png', fullPage: true });
+
+  check(dialogs.length === 0, 'no alert dialog opened (' + dialogs.join('; ') + ')');
+  const cspViolations = consoleErrors.filter((text) => text.includes('Content Security Policy'));
+  check(cspViolations.length === 0, 'no Content-Security-Policy violation (' + cspViolations.join('; ') + ')');
+  check(consoleErrors.length === 0, 'no console errors (' + consoleErrors.join('; ') + ')');
+} finally {
+  await browser.close();
+}
+if (failures.length > 0) {
+  console.error(failures.length + ' check(s) failed');
+  process.exit(1);
+}
+console.log('browser test passed');
