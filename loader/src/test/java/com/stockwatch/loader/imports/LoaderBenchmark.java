@@ -82,7 +82,7 @@ class LoaderBenchmark {
                 Measured loaded = measure(() -> {
                     ImportResult result = loader.importFile(new S3ObjectRef(S3Resource.BUCKET, key, FILE_TIME,
                             Optional.empty()));
-                    assertThat(result.status()).isEqualTo(ImportStatus.LOADED);
+                    assertThat(result.status()).as(result.summary() + " " + result.errors()).isEqualTo(ImportStatus.LOADED);
                     assertThat(result.rowsRead()).isEqualTo(rows);
                     assertThat(result.rowsWritten() + result.rowsUnchanged()).isEqualTo(rows);
                     return rows;
@@ -90,6 +90,12 @@ class LoaderBenchmark {
                 lines.add(row(rows, "loader (parallelism " + parallelism + ")", rows, loaded));
                 lines.add("| | **speed-up** | | | **%.1fx** | | |".formatted(
                         loaded.rowsPerSecond() / baseline.rowsPerSecond()));
+                if (Boolean.getBoolean("loader.benchmark.ceiling")) {
+                    int ceilingRows = Math.min(rows, 50_000);
+                    Measured ceiling = measure(() -> ceiling(async, ceilingRows, parallelism));
+                    lines.add(row(rows, "emulator ceiling: bare unconditional PutItem, " + parallelism
+                            + " in flight, no file", ceilingRows, ceiling));
+                }
             }
             String table = String.join("\n", lines) + "\n";
             Path out = Path.of("target/benchmark/loader.md");
@@ -119,6 +125,21 @@ class LoaderBenchmark {
             object.abort();
         }
         return count;
+    }
+
+    /** What DynamoDB Local takes at most here: unconditional puts of ready-made items, no S3, no parsing. */
+    private static long ceiling(DynamoDbAsyncClient dynamo, int rows, int parallelism) throws InterruptedException {
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(parallelism);
+        for (int i = 0; i < rows; i++) {
+            InventoryItem item = new InventoryItem("CEILING", "SKU-" + i, "Item " + i, i % 500, FILE_TIME,
+                    OptionalInt.empty(), "s3://b/k");
+            permits.acquire();
+            dynamo.putItem(b -> b.tableName(DynamoDbLocalResource.INVENTORY)
+                    .item(InventoryItemAttributes.toAttributes(item, 5))).whenComplete((r, e) -> permits.release());
+        }
+        permits.acquire(parallelism);
+        permits.release(parallelism);
+        return rows;
     }
 
     private static void upload(S3Client s3, String key, int rows) throws IOException {
