@@ -14,8 +14,10 @@ import com.stockwatch.dashboard.access.StoreForbiddenException;
 import com.stockwatch.dashboard.api.ApiError;
 import com.stockwatch.dashboard.inventory.BadParameterException;
 
-/** 400 and 403 as a friendly page for the browser and as {@link ApiError} JSON under {@code /api}. */
+/** 400, 403 and 503 as a friendly page for the browser and as {@link ApiError} JSON under {@code /api}. */
 public class ErrorMappers {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ErrorMappers.class);
 
     @Inject
     CurrentUser user;
@@ -36,6 +38,18 @@ public class ErrorMappers {
         return page(403, "No access to this store",
                 e.getMessage() + " Ask an administrator to add you to the group store-" + e.store()
                         + ", or pick one of your stores.");
+    }
+
+    /** DynamoDB unreachable or throttling: a 503 error state instead of a stack trace. */
+    @ServerExceptionMapper
+    public Response storageUnavailable(software.amazon.awssdk.core.exception.SdkException e, UriInfo uri) {
+        LOG.warnf("inventory storage failed for %s: %s", uri.getPath(), e.toString());
+        if (isApi(uri)) {
+            return json(503, new ApiError(ApiError.UNAVAILABLE, null,
+                    "The inventory cannot be read right now; try again in a moment."));
+        }
+        return page(503, "The inventory cannot be read right now",
+                "The inventory storage did not answer. Try again in a moment; the page refreshes by itself.");
     }
 
     private static boolean isApi(UriInfo uri) {
