@@ -60,18 +60,23 @@ public final class OidcProviderMain {
             String scope = process.option("scope", "openid stockwatch/dashboard");
             long expiry = Long.parseLong(process.option("token-expiry", "3600"));
 
-            OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
-            OAuth2Config config = new OAuth2Config(true, null, null, false, tokenProvider,
-                    Set.of(new CognitoTokenCallback(issuerId, scope, expiry)), new NettyWrapper());
-            MockOAuth2Server server = new MockOAuth2Server(config,
-                    new MintRoute(tokenProvider), new CognitoLogoutRoute());
-            server.start(InetAddress.getByName("127.0.0.1"), process.port());
+            MockOAuth2Server server = start(issuerId, scope, expiry, process.port());
             // The issuer follows the request's host: announce the loopback address so every client uses the same one.
             String baseUrl = "http://127.0.0.1:" + server.baseUrl().port();
             process.ready(baseUrl, server::shutdown);
         } catch (Throwable e) {
             ChildProcess.fail("oidc", e);
         }
+    }
+
+    /** Starts the provider on 127.0.0.1 ({@code port} 0: a free one). */
+    static MockOAuth2Server start(String issuerId, String scope, long expiry, int port) throws Exception {
+        OAuth2TokenProvider tokenProvider = new OAuth2TokenProvider();
+        OAuth2Config config = new OAuth2Config(true, null, null, false, tokenProvider,
+                Set.of(new CognitoTokenCallback(issuerId, scope, expiry)), new NettyWrapper());
+        MockOAuth2Server server = new MockOAuth2Server(config, new MintRoute(tokenProvider), new CognitoLogoutRoute());
+        server.start(InetAddress.getByName("127.0.0.1"), port);
+        return server;
     }
 
     /** {@code POST /_mint}: signs whatever claims a test asks for. */
