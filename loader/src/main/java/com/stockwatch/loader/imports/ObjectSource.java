@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /**
  * Opens an object as a stream: never buffered whole, never copied to disk. The second pass reads slowly (at the pace
  * of the writes), for minutes on a large file, and a server may drop such a connection; the stream then resumes with a
- * ranged GET of the same version from the byte where it broke, and fails (never returns a shorter file) when that
- * does not work.
+ * ranged GET of the same version from the byte where it broke (as often as each new connection makes progress), and
+ * fails, never returning a shorter file, after five reconnections in a row that deliver nothing.
  */
 @ApplicationScoped
 public class ObjectSource {
 
-    /** Reconnections allowed per pass before the read fails. */
-    static final int MAX_RESUMES = 5;
+    /** Reconnections in a row that deliver no byte before the read fails. */
+    static final int MAX_RESUMES_WITHOUT_PROGRESS = 5;
 
     private static final Logger LOG = Logger.getLogger(ObjectSource.class);
 
@@ -72,7 +72,8 @@ public class ObjectSource {
         private final long length;
         private ResponseInputStream<GetObjectResponse> current;
         private long position;
-        private int resumes;
+        private long resumedAt = -1;
+        private int resumesWithoutProgress;
 
         ObjectStream(S3Client s3, GetObjectRequest request, ResponseInputStream<GetObjectResponse> first) {
             this.s3 = s3;
@@ -113,7 +114,9 @@ public class ObjectSource {
         }
 
         private void resume(IOException cause) throws IOException {
-            if (length < 0 || ++resumes > MAX_RESUMES) {
+            resumesWithoutProgress = position == resumedAt ? resumesWithoutProgress + 1 : 1;
+            resumedAt = position;
+            if (length < 0 || resumesWithoutProgress > MAX_RESUMES_WITHOUT_PROGRESS) {
                 throw new TruncatedObjectException(position, length, cause);
             }
             LOG.infof("Connection to s3://%s/%s broke after %d of %d bytes (%s); resuming", request.bucket(),
