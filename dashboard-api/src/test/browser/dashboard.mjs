@@ -87,6 +87,20 @@ try {
   check(true, 'results refreshed in the background');
   await page.screenshot({ path: outDir + '/dashboard-out-of-stock.png', fullPage: true });
 
+  // 5. Upload: presigned PUT straight to storage (S3Mock in the tests), then the page waits for the import record.
+  await page.click('nav.tabs a[href$="/upload"]');
+  await page.waitForSelector('#file');
+  await page.setInputFiles('#file', { name: 'stock.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('store_id,item_id,inventory_level\nberlin,milk,4\n') });
+  await page.click('form.upload button[type=submit]');
+  await page.waitForFunction(() => {
+    const out = document.getElementById('upload-status');
+    return out && /Uploaded\.|Upload failed/.test(out.textContent);
+  }, null, { timeout: 20000 });
+  const uploadText = await page.$eval('#upload-status', (el) => el.textContent);
+  check(uploadText.includes('Uploaded.'), 'file uploaded straight to storage (' + uploadText.trim() + ')');
+  await page.screenshot({ path: outDir + '/dashboard-upload.png', fullPage: true });
+
   check(dialogs.length === 0, 'no alert dialog opened (' + dialogs.join('; ') + ')');
   const cspViolations = consoleErrors.filter((text) => text.includes('Content Security Policy'));
   check(cspViolations.length === 0, 'no Content-Security-Policy violation (' + cspViolations.join('; ') + ')');

@@ -9,14 +9,22 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.stockwatch.testing.Emulators;
+import com.stockwatch.testing.S3Resource;
 import com.stockwatch.testing.oidc.OidcProviderResource;
 import com.stockwatch.testing.oidc.OidcTokens;
 
@@ -25,6 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The JSON API through the Lambda HTTP adapter, with real tokens from the test OIDC provider. */
 @QuarkusTest
@@ -217,8 +226,28 @@ class DashboardApiTest {
         assertThat(ticket.getString("method")).isEqualTo("PUT");
         assertThat(ticket.getString("key")).startsWith("berlin/").endsWith("-stock_levels.csv.gz")
                 .doesNotContain("..");
-        assertThat(ticket.getString("url")).contains("test-uploads").contains("X-Amz-Signature")
+        assertThat(ticket.getString("url")).contains(S3Resource.BUCKET).contains("X-Amz-Signature")
                 .contains("X-Amz-Expires=300");
+    }
+
+    @Test
+    void presignedPutStoresTheFileUnderTheStorePrefixInS3() throws Exception {
+        byte[] file = "store_id,item_id,inventory_level\nberlin,milk,4\n".getBytes(StandardCharsets.UTF_8);
+        JsonPath ticket = berlinUser().contentType(ContentType.JSON)
+                .body("{\"fileName\":\"stock.csv\",\"size\":" + file.length + "}")
+                .post("/api/stores/berlin/uploads").then().statusCode(200).extract().jsonPath();
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.getString("url")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(file));
+        Map<String, String> headers = ticket.getMap("headers", String.class, String.class);
+        headers.forEach(put::header);
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(put.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try (S3Client s3 = Emulators.s3Client()) {
+            byte[] stored = s3.getObjectAsBytes(b -> b.bucket(S3Resource.BUCKET).key(ticket.getString("key")))
+                    .asByteArray();
+            assertThat(stored).isEqualTo(file);
+        }
     }
 
     @ParameterizedTest
