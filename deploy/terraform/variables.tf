@@ -149,9 +149,9 @@ variable "upload_extensions" {
 }
 
 variable "notifier_batch_size" {
-  description = "Largest number of stream records per notifier invocation."
+  description = "Largest number of stream records per notifier invocation. Alert storms are detected per batch, so a large batch lets one big file's changes collapse into one digest per store."
   type        = number
-  default     = 100
+  default     = 1000
 
   validation {
     condition     = var.notifier_batch_size >= 1 && var.notifier_batch_size <= 1000
