@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.stockwatch.emulators.ChildProcessHandle;
+
 /**
  * One function as Lambda runs it: its packaged artefact started as a child process (JVM: the {@code *-runner.jar}
  * under AWS's runtime interface client, as Lambda's Java runtime runs it; native: {@code <module>/target/*-runner},
@@ -27,9 +29,9 @@ final class LambdaFunction implements AutoCloseable {
 
     private final String name;
     private final RuntimeApi runtimeApi;
-    private final ChildPart process;
+    private final ChildProcessHandle process;
 
-    private LambdaFunction(String name, RuntimeApi runtimeApi, ChildPart process) {
+    private LambdaFunction(String name, RuntimeApi runtimeApi, ChildProcessHandle process) {
         this.name = name;
         this.runtimeApi = runtimeApi;
         this.process = process;
@@ -59,9 +61,9 @@ final class LambdaFunction implements AutoCloseable {
         env.put("_HANDLER", HANDLER);
         env.put("LAMBDA_TASK_ROOT", moduleDir.resolve("target").toString());
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
-        ChildPart child;
+        ChildProcessHandle child;
         try {
-            child = ChildPart.start(name, command, env, logDir);
+            child = ChildProcessHandle.start(name, command, env, logDir.resolve(name + ".log"));
         } catch (IOException e) {
             api.close();
             throw new StackException(name, "cannot start " + command.get(0) + ": " + e.getMessage(), e);

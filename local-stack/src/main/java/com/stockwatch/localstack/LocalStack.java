@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.stockwatch.emulators.ChildProcessHandle;
 import com.stockwatch.inventory.TableSchemas;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -195,7 +196,8 @@ public final class LocalStack implements AutoCloseable {
             command.add(classes + File.pathSeparator + Files.readString(classpath).trim());
             command.add(mainClass);
             command.addAll(args);
-            ChildPart part = closeLater(ChildPart.start(name, command, Map.of(), logDir));
+            ChildProcessHandle part = closeLater(ChildProcessHandle.start(name, command, Map.of(),
+                    logDir.resolve(name + ".log")));
             pids.put(name, part.pid());
             return part.ready();
         } catch (IOException e) {
@@ -391,10 +393,10 @@ public final class LocalStack implements AutoCloseable {
             parts = new ArrayList<>(running);
             running.clear();
         }
-        List<ChildPart> children = new ArrayList<>();
+        List<ChildProcessHandle> children = new ArrayList<>();
         List<LambdaFunction> functions = new ArrayList<>();
         for (AutoCloseable part : parts) {
-            if (part instanceof ChildPart c) {
+            if (part instanceof ChildProcessHandle c) {
                 children.add(c);
             } else if (part instanceof LambdaFunction f) {
                 functions.add(f);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.stockwatch.emulators.ChildProcessHandle;
 import com.stockwatch.inventory.TableSchemas;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 class StreamEventSourceTest {
 
-    private static ChildPart dynamoDbLocal;
+    private static ChildProcessHandle dynamoDbLocal;
     private static DynamoDbClient dynamoDb;
     private static DynamoDbStreamsClient streams;
 
@@ -53,7 +54,7 @@ class StreamEventSourceTest {
                 module.resolve("target/classes") + File.pathSeparator
                         + Files.readString(module.resolve("target/classpath.txt")).trim(),
                 "com.stockwatch.emulators.dynamodb.DynamoDbLocalMain", "--port", "0");
-        dynamoDbLocal = ChildPart.start("dynamodb", command, Map.of(), logs);
+        dynamoDbLocal = ChildProcessHandle.start("dynamodb", command, Map.of(), logs.resolve("dynamodb.log"));
         URI endpoint = URI.create(dynamoDbLocal.ready().get(90, TimeUnit.SECONDS));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         dynamoDb = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)

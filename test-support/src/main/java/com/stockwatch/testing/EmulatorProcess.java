@@ -1,41 +1,35 @@
 package com.stockwatch.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+
+import com.stockwatch.emulators.ChildProcessHandle;
 
 /**
  * One emulator running as a child process from its module under {@code emulators/}: started with
  * {@code java -cp target/classes:<target/classpath.txt> <main> <options>}, ready once it prints {@code READY <url>},
  * stopped by closing its standard input (it exits by itself if this JVM dies). Its output goes to
- * {@code target/emulators/<name>.log} of the module that started it.
+ * {@code target/emulators/<name>.log} of the module that started it. The process itself is a
+ * {@link ChildProcessHandle}.
  */
 public final class EmulatorProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final String name;
-    private final Process process;
+    private final ChildProcessHandle process;
     private final URI endpoint;
-    private final Path log;
 
-    private EmulatorProcess(String name, Process process, URI endpoint, Path log) {
-        this.name = name;
+    private EmulatorProcess(ChildProcessHandle process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
-        this.log = log;
     }
 
     /**
@@ -64,21 +58,20 @@ public final class EmulatorProcess implements AutoCloseable {
         command.add(classes + java.io.File.pathSeparator + readClasspath(classpathFile));
         command.add(mainClass);
         command.addAll(options);
-        Path log = Path.of("target", "emulators", name + ".log").toAbsolutePath();
+        Path log = Path.of("target", "emulators", name + ".log");
+        ChildProcessHandle process;
         try {
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            URI endpoint = awaitReady(name, process, log);
-            EmulatorProcess emulator = new EmulatorProcess(name, process, endpoint, log);
-            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "stop-" + name));
-            return emulator;
+            process = ChildProcessHandle.start(name, command, Map.of(), log);
         } catch (IOException e) {
             throw new IllegalStateException("Emulator " + name + " could not be started: " + e.getMessage(), e);
         }
+        EmulatorProcess emulator = new EmulatorProcess(process, awaitReady(name, process));
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "stop-" + name));
+        return emulator;
     }
 
     public String name() {
-        return name;
+        return process.name();
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -96,65 +89,25 @@ public final class EmulatorProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop(STOP_GRACE);
     }
 
-    private static URI awaitReady(String name, Process process, Path log) {
-        CompletableFuture<URI> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pumpOutput(process, log, ready), "emulator-" + name + "-output");
-        pump.setDaemon(true);
-        pump.start();
+    private static URI awaitReady(String name, ChildProcessHandle process) {
         try {
-            return ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return URI.create(process.awaitReady(START_TIMEOUT));
         } catch (TimeoutException e) {
-            process.destroyForcibly();
+            process.kill();
             throw new IllegalStateException("Emulator " + name + " did not become ready within "
-                    + START_TIMEOUT.toSeconds() + " s; see " + log, e);
-        } catch (ExecutionException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("Emulator " + name + " failed to start: " + e.getCause().getMessage()
-                    + "; see " + log, e.getCause());
+                    + START_TIMEOUT.toSeconds() + " s; see " + process.log(), e);
+        } catch (ChildProcessHandle.Exited e) {
+            process.kill();
+            throw new IllegalStateException("Emulator " + name + " failed to start: " + e.reason()
+                    + "; see " + process.log(), e);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            process.kill();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting emulator " + name, e);
         }
-    }
-
-    private static void pumpOutput(Process process, Path log, CompletableFuture<URI> ready) {
-        String lastFailure = "it exited before it was ready";
-        try (BufferedReader output = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter logWriter = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-            String line;
-            while ((line = output.readLine()) != null) {
-                logWriter.println(line);
-                if (line.startsWith("READY ")) {
-                    ready.complete(URI.create(line.substring("READY ".length()).trim()));
-                } else if (line.startsWith("FAILED ")) {
-                    lastFailure = line.substring("FAILED ".length());
-                }
-            }
-        } catch (IOException e) {
-            lastFailure = e.getMessage();
-        }
-        ready.completeExceptionally(new IllegalStateException(lastFailure));
     }
 
     private static String readClasspath(Path file) {
