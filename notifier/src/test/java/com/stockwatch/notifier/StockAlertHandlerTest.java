@@ -126,14 +126,14 @@ class StockAlertHandlerTest {
 
         List<Map<String, AttributeValue>> alerts = alerts("S1");
         assertThat(alerts).extracting(a -> a.get(AlertsTable.ALERT_ID).s()).containsExactly(
-                "2026-11-25T08:30:00Z#A#OUT_OF_STOCK", "2026-11-25T08:30:00Z#B#LOW_STOCK",
-                "2026-11-25T08:30:00Z#C#OUT_OF_STOCK");
+                "2026-11-25T08:30:00.000Z#A#OUT_OF_STOCK", "2026-11-25T08:30:00.000Z#B#LOW_STOCK",
+                "2026-11-25T08:30:00.000Z#C#OUT_OF_STOCK");
         Map<String, AttributeValue> a = alerts.get(0);
         assertThat(a.get(AlertsTable.DELIVERY).s()).isEqualTo("SENT");
         assertThat(a.get(AlertsTable.ITEM_NAME).s()).isEqualTo("Blue mug");
         assertThat(a.get(AlertsTable.OLD_LEVEL).n()).isEqualTo("10");
         assertThat(a.get(AlertsTable.NEW_LEVEL).n()).isEqualTo("0");
-        assertThat(a.get(AlertsTable.OCCURRED_AT).s()).isEqualTo("2026-11-25T08:30:00Z");
+        assertThat(a.get(AlertsTable.OCCURRED_AT).s()).isEqualTo("2026-11-25T08:30:00.000Z");
         assertThat(a.get(AlertsTable.EVENT_ID).s()).isEqualTo(records.get(0).eventID());
         assertThat(a.get("message_id").s()).isEqualTo(out.messageId().orElseThrow());
         assertThat(Long.parseLong(a.get(AlertsTable.EXPIRES_AT).n()))

@@ -24,7 +24,7 @@ public final class InventoryItemAttributes {
         attributes.put(InventoryTable.ITEM_ID, s(item.itemId()));
         attributes.put(InventoryTable.ITEM_NAME, s(item.itemName()));
         attributes.put(InventoryTable.INVENTORY_LEVEL, n(item.inventoryLevel()));
-        attributes.put(InventoryTable.LAST_UPDATED, s(item.lastUpdated().toString()));
+        attributes.put(InventoryTable.LAST_UPDATED, s(Timestamps.format(item.lastUpdated())));
         attributes.put(InventoryTable.SOURCE, s(item.source()));
         item.lowStockThreshold().ifPresent(t -> attributes.put(InventoryTable.LOW_STOCK_THRESHOLD, n(t)));
         item.status(defaultThreshold).indexValue()

@@ -36,6 +36,20 @@ class InventoryItemAttributesTest {
     }
 
     @Test
+    void lastUpdatedIsStoredWithMillisecondsSoStringOrderIsTimeOrder() {
+        InventoryItem onTheSecond = new InventoryItem("berlin", "sku-1", "Tea", 3, FILE_TIME, OptionalInt.empty(),
+                "s3://b/k");
+        InventoryItem later = new InventoryItem("berlin", "sku-1", "Tea", 3, FILE_TIME.plusMillis(123),
+                OptionalInt.empty(), "s3://b/k");
+
+        String first = InventoryItemAttributes.toAttributes(onTheSecond, 5).get(InventoryTable.LAST_UPDATED).s();
+        String second = InventoryItemAttributes.toAttributes(later, 5).get(InventoryTable.LAST_UPDATED).s();
+
+        assertThat(first).isEqualTo("2026-11-24T08:15:30.000Z");
+        assertThat(first).isLessThan(second);
+    }
+
+    @Test
     void missingNameFallsBackToTheItemId() {
         Map<String, AttributeValue> attributes = new HashMap<>(InventoryItemAttributes.toAttributes(
                 new InventoryItem("berlin", "sku-1", "Tea", 3, FILE_TIME, OptionalInt.empty(), "s3://b/k"), 5));

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.stockwatch.inventory.Timestamps;
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.inventory.ImportsTable;
 import com.stockwatch.inventory.TableNames;
-import com.stockwatch.loader.write.Timestamps;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

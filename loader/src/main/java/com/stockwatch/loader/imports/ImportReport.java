@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.stockwatch.inventory.Timestamps;
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.inventory.ImportsTable;
 import com.stockwatch.loader.parse.RowError;
-import com.stockwatch.loader.write.Timestamps;
 import com.stockwatch.loader.write.WriteTally;
 
 /** Collects what happens to one file while it is imported; bounded however many rows the file has. */

@@ -36,7 +36,6 @@ public final class ItemWrites {
 
     public static PutItemRequest putRequest(String table, InventoryItem item, int defaultThreshold) {
         Map<String, AttributeValue> attributes = InventoryItemAttributes.toAttributes(item, defaultThreshold);
-        attributes.put(InventoryTable.LAST_UPDATED, AttributeValue.fromS(Timestamps.format(item.lastUpdated())));
 
         Map<String, String> names = new HashMap<>(8);
         names.put("#id", InventoryTable.ITEM_ID);

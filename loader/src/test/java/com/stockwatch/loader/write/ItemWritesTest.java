@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import com.stockwatch.inventory.Timestamps;
 import com.stockwatch.inventory.InventoryItem;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

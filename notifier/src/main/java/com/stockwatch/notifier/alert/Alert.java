@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import com.stockwatch.inventory.Timestamps;
+
 /**
  * A stock alert raised by one stream record.
  *
@@ -47,6 +49,6 @@ public record Alert(AlertType type, StockChange change) {
 
     /** Sort key in {@code InventoryAlerts}: {@code <time>#<item_id>#<type>}, the same for every delivery of a record. */
     public String alertId() {
-        return change.occurredAt() + "#" + change.itemId() + "#" + type.name();
+        return Timestamps.format(change.occurredAt()) + "#" + change.itemId() + "#" + type.name();
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import com.stockwatch.inventory.Timestamps;
 import com.stockwatch.inventory.AlertsTable;
 import com.stockwatch.notifier.alert.Alert;
 
@@ -149,7 +150,7 @@ public class AlertLedger {
         item.put(AlertsTable.ALERT_TYPE, s(alert.type().name()));
         alert.oldLevel().ifPresent(level -> item.put(AlertsTable.OLD_LEVEL, n(level)));
         item.put(AlertsTable.NEW_LEVEL, n(alert.newLevel()));
-        item.put(AlertsTable.OCCURRED_AT, s(alert.occurredAt().toString()));
+        item.put(AlertsTable.OCCURRED_AT, s(Timestamps.format(alert.occurredAt())));
         item.put(AlertsTable.EVENT_ID, s(alert.eventId()));
         item.put(AlertsTable.DELIVERY, s(delivery.name()));
         item.put(AlertsTable.EXPIRES_AT, n(now.plus(retention).getEpochSecond()));

@@ -84,6 +84,6 @@ class AlertClassifierTest {
     @Test
     void alertIdIsTimeItemAndType() {
         Alert alert = classifier.classify(modify(3, 0)).orElseThrow();
-        assertThat(alert.alertId()).isEqualTo("2026-11-25T07:55:00Z#SKU-1#OUT_OF_STOCK");
+        assertThat(alert.alertId()).isEqualTo("2026-11-25T07:55:00.000Z#SKU-1#OUT_OF_STOCK");
     }
 }

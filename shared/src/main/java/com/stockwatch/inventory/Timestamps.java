@@ -1,4 +1,4 @@
-package com.stockwatch.loader.write;
+package com.stockwatch.inventory;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -6,8 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * ISO-8601 UTC instants with exactly three fraction digits ({@code 2026-11-25T07:55:00.000Z}), so that DynamoDB's
- * string comparison in the stale-file condition orders them by time. ({@link Instant#toString()} drops a zero
+ * ISO-8601 UTC instants with exactly three fraction digits ({@code 2026-11-25T07:55:00.000Z}), the form every stored
+ * time takes ({@code last_updated}, import and alert sort keys), so that string order is time order: the loader's
+ * stale-file condition and the newest-first queries compare them as strings. ({@link Instant#toString()} drops a zero
  * fraction, and {@code "...:00Z"} would sort after {@code "...:00.123Z"}.)
  */
 public final class Timestamps {
