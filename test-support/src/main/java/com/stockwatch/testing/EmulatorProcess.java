@@ -27,6 +27,11 @@ public final class EmulatorProcess implements AutoCloseable {
     private final ChildProcessHandle process;
     private final URI endpoint;
 
+    /** System property with the emulators' JVM options; benchmarks set a full-JIT JVM here. */
+    public static final String JVM_OPTIONS_PROPERTY = "stockwatch.emulators.jvm-options";
+    /** Quick start for tests: small heap, serial GC, C1 only. */
+    private static final String DEFAULT_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private EmulatorProcess(ChildProcessHandle process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
@@ -51,9 +56,7 @@ public final class EmulatorProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
         command.add("-cp");
         command.add(classes + java.io.File.pathSeparator + readClasspath(classpathFile));
         command.add(mainClass);

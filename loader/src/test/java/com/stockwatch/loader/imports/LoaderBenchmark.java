@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Loader throughput and heap against DynamoDB Local and S3Mock, next to the walk-through's approach (one synchronous
- * PutItem per row) in the same run. Not a test: excluded from {@code verify}; run it as benchmarks/loader.md says.
+ * PutItem per row) in the same run. Not a test: excluded from {@code verify}; run it as BENCHMARKS.md says.
  * Rows come from generated CSV files uploaded to S3Mock; the loader path is {@link LoaderService#importFile} exactly as
  * the handler calls it (two streamed passes, validation, conditional async writes).
  */
