@@ -77,7 +77,7 @@ public final class ItemWriter {
     private void attempt(PutItemRequest request, int retry) {
         dynamo.putItem(request).whenComplete((response, error) -> {
             if (error == null) {
-                count(WriteOutcome.WRITTEN, null);
+                count(ItemWrites.accepted(request, response.hasAttributes() ? response.attributes() : null), null);
                 permits.release();
                 return;
             }

@@ -1,6 +1,5 @@
 package com.stockwatch.loader.write;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,67 +9,62 @@ import com.stockwatch.inventory.InventoryTable;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * The conditional PutItem of one item, and how to read its refusal.
+ * The conditional PutItem of one item, and how to read its outcome.
  *
- * <p>The item is written only when it is new, or when the file is newer than the stored item <em>and</em> changes
- * something (name, level, threshold or stock status). Otherwise DynamoDB refuses the write, nothing changes and no
- * stream record is produced; the refusal carries the stored item (ReturnValuesOnConditionCheckFailure=ALL_OLD), which
- * tells "unchanged" (same values) from "stale" (different values from a newer file). Two files with the same instant
- * are ordered by their {@code source}, so the outcome never depends on processing order.
+ * <p>The item is written when it is new, or when the file is newer than the file that last wrote it. Otherwise
+ * DynamoDB refuses the write and nothing changes: a replayed event or a late, older file writes nothing and produces no
+ * stream record. A newer file always writes, even when it repeats the stored values: it advances {@code last_updated}
+ * and {@code source}, so that a file older than it but newer than the stored item, arriving late, is refused. (If the
+ * unchanged item kept its older time, such a file would roll the stock back.) Such a write is counted as unchanged;
+ * its stream record changes no stock field, so the notifier raises nothing. Two files with the same instant are
+ * ordered by their {@code source}, so the outcome never depends on processing order.
+ *
+ * <p>The write returns the old item (ReturnValues=ALL_OLD), and a refusal the stored one
+ * (ReturnValuesOnConditionCheckFailure=ALL_OLD): comparing the stock fields tells written from unchanged, and
+ * unchanged (a replay) from stale (other values from a newer file).
  *
  * <p>PutItem replaces the whole item: the sparse {@code stock_status} disappears when an item is back in stock, and a
  * threshold the file no longer gives disappears too (the default then applies).
  */
 public final class ItemWrites {
 
-    private static final String BASE = "attribute_not_exists(#id) OR ((#lu < :lu OR (#lu = :lu AND #src < :src))"
-            + " AND (#name <> :name OR #level <> :level OR %s OR %s))";
-    private static final String CHANGED_IF_PRESENT = "attribute_not_exists(%1$s) OR %1$s <> %2$s";
-    private static final String CHANGED_IF_ABSENT = "attribute_exists(%s)";
+    private static final String NEWER_FILE = "attribute_not_exists(#id) OR #lu < :lu OR (#lu = :lu AND #src < :src)";
+    private static final String[] STOCK_FIELDS = {InventoryTable.ITEM_NAME, InventoryTable.INVENTORY_LEVEL,
+            InventoryTable.LOW_STOCK_THRESHOLD, InventoryTable.STOCK_STATUS};
 
     private ItemWrites() {
     }
 
     public static PutItemRequest putRequest(String table, InventoryItem item, int defaultThreshold) {
         Map<String, AttributeValue> attributes = InventoryItemAttributes.toAttributes(item, defaultThreshold);
-
-        Map<String, String> names = new HashMap<>(8);
-        names.put("#id", InventoryTable.ITEM_ID);
-        names.put("#lu", InventoryTable.LAST_UPDATED);
-        names.put("#src", InventoryTable.SOURCE);
-        names.put("#name", InventoryTable.ITEM_NAME);
-        names.put("#level", InventoryTable.INVENTORY_LEVEL);
-        names.put("#thr", InventoryTable.LOW_STOCK_THRESHOLD);
-        names.put("#st", InventoryTable.STOCK_STATUS);
-
-        Map<String, AttributeValue> values = new HashMap<>(8);
-        values.put(":lu", attributes.get(InventoryTable.LAST_UPDATED));
-        values.put(":src", attributes.get(InventoryTable.SOURCE));
-        values.put(":name", attributes.get(InventoryTable.ITEM_NAME));
-        values.put(":level", attributes.get(InventoryTable.INVENTORY_LEVEL));
-        String threshold = changed("#thr", ":thr", attributes.get(InventoryTable.LOW_STOCK_THRESHOLD), values);
-        String status = changed("#st", ":st", attributes.get(InventoryTable.STOCK_STATUS), values);
-
         return PutItemRequest.builder()
                 .tableName(table)
                 .item(attributes)
-                .conditionExpression(BASE.formatted(threshold, status))
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
+                .conditionExpression(NEWER_FILE)
+                .expressionAttributeNames(Map.of(
+                        "#id", InventoryTable.ITEM_ID,
+                        "#lu", InventoryTable.LAST_UPDATED,
+                        "#src", InventoryTable.SOURCE))
+                .expressionAttributeValues(Map.of(
+                        ":lu", attributes.get(InventoryTable.LAST_UPDATED),
+                        ":src", attributes.get(InventoryTable.SOURCE)))
+                .returnValues(ReturnValue.ALL_OLD)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
     }
 
-    private static String changed(String name, String placeholder, AttributeValue value,
-            Map<String, AttributeValue> values) {
-        if (value == null) {
-            return "(" + CHANGED_IF_ABSENT.formatted(name) + ")";
-        }
-        values.put(placeholder, value);
-        return "(" + CHANGED_IF_PRESENT.formatted(name, placeholder) + ")";
+    /**
+     * What an accepted write did, from the item it replaced: {@link WriteOutcome#UNCHANGED} when that held the same
+     * stock values (only the file's time and source advanced), {@link WriteOutcome#WRITTEN} otherwise.
+     */
+    public static WriteOutcome accepted(PutItemRequest request, Map<String, AttributeValue> old) {
+        return old != null && !old.isEmpty() && sameStock(request.item(), old)
+                ? WriteOutcome.UNCHANGED
+                : WriteOutcome.WRITTEN;
     }
 
     /**
@@ -81,14 +75,16 @@ public final class ItemWrites {
         if (stored == null || stored.isEmpty()) {
             return WriteOutcome.STALE;
         }
-        Map<String, AttributeValue> wanted = request.item();
-        for (String attribute : new String[] {InventoryTable.ITEM_NAME, InventoryTable.INVENTORY_LEVEL,
-                InventoryTable.LOW_STOCK_THRESHOLD, InventoryTable.STOCK_STATUS}) {
+        return sameStock(request.item(), stored) ? WriteOutcome.UNCHANGED : WriteOutcome.STALE;
+    }
+
+    private static boolean sameStock(Map<String, AttributeValue> wanted, Map<String, AttributeValue> stored) {
+        for (String attribute : STOCK_FIELDS) {
             if (!sameValue(wanted.get(attribute), stored.get(attribute))) {
-                return WriteOutcome.STALE;
+                return false;
             }
         }
-        return WriteOutcome.UNCHANGED;
+        return true;
     }
 
     private static boolean sameValue(AttributeValue a, AttributeValue b) {

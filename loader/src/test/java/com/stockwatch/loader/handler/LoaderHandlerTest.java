@@ -132,16 +132,34 @@ class LoaderHandlerTest {
     }
 
     @Test
-    void aNewerFileWithTheSameValuesRewritesNothing() {
+    void aNewerFileWithTheSameValuesOnlyAdvancesTheFileTime() {
         post("monday-count");
-        long recordsBefore = Fixtures.streamRecords(dynamo, streams, "0202");
+        Map<String, Object> before = item("0202", "SUG-1KG");
 
         post("tuesday-count");
 
-        assertThat(Fixtures.streamRecords(dynamo, streams, "0202")).isEqualTo(recordsBefore);
+        assertThat(item("0202", "SUG-1KG"))
+                .containsEntry(InventoryTable.INVENTORY_LEVEL, before.get(InventoryTable.INVENTORY_LEVEL))
+                .containsEntry(InventoryTable.LAST_UPDATED, "2026-11-24T07:00:00.000Z")
+                .containsEntry(InventoryTable.SOURCE, "s3://inventory-test/0202/tuesday.csv");
         assertThat(Fixtures.importRecord(dynamo, "0202", "0202/tuesday.csv"))
                 .containsEntry(ImportsTable.STATUS, "LOADED")
                 .containsEntry(ImportsTable.ROWS_UNCHANGED, 2L)
+                .containsEntry(ImportsTable.ROWS_WRITTEN, 0L);
+    }
+
+    @Test
+    void aLateFileOlderThanAnUnchangedNewerFileDoesNotRollStockBack() {
+        post("monday-count");
+        post("tuesday-count");
+
+        post("late-monday-noon-count");
+
+        assertThat(level("0202", "SUG-1KG")).isEqualTo(2L);
+        assertThat(Fixtures.importRecord(dynamo, "0202", "0202/monday noon.csv"))
+                .containsEntry(ImportsTable.STATUS, "LOADED")
+                .containsEntry(ImportsTable.ROWS_STALE, 1L)
+                .containsEntry(ImportsTable.ROWS_UNCHANGED, 1L)
                 .containsEntry(ImportsTable.ROWS_WRITTEN, 0L);
     }
 

@@ -29,11 +29,10 @@ class ItemWritesTest {
     }
 
     @Test
-    void aLowItemCarriesTheSparseStatusAndTheConditionComparesIt() {
+    void aLowItemCarriesTheSparseStatus() {
         PutItemRequest request = ItemWrites.putRequest("Inventory", MILK, 5);
 
         assertThat(request.item().get("stock_status").s()).isEqualTo("LOW");
-        assertThat(request.conditionExpression()).contains("#st <> :st").contains("attribute_exists(#thr)");
     }
 
     @Test
@@ -41,10 +40,36 @@ class ItemWritesTest {
         InventoryItem plenty = new InventoryItem("0042", "A-100", "Milk", 50, MILK.lastUpdated(), OptionalInt.of(10),
                 MILK.source());
 
-        PutItemRequest request = ItemWrites.putRequest("Inventory", plenty, 5);
+        assertThat(ItemWrites.putRequest("Inventory", plenty, 5).item()).doesNotContainKey("stock_status");
+    }
 
-        assertThat(request.item()).doesNotContainKey("stock_status");
-        assertThat(request.conditionExpression()).contains("attribute_exists(#st)").contains("#thr <> :thr");
+    @Test
+    void theWriteIsConditionalOnTheFileBeingNewerOnly() {
+        PutItemRequest request = ItemWrites.putRequest("Inventory", MILK, 5);
+
+        assertThat(request.conditionExpression())
+                .isEqualTo("attribute_not_exists(#id) OR #lu < :lu OR (#lu = :lu AND #src < :src)");
+        assertThat(request.expressionAttributeValues().get(":lu").s()).isEqualTo("2026-11-25T07:00:00.000Z");
+        assertThat(request.expressionAttributeValues().get(":src").s()).isEqualTo("s3://b/0042/a.csv");
+    }
+
+    @Test
+    void anAcceptedWriteOverTheSameStockIsUnchanged() {
+        PutItemRequest request = ItemWrites.putRequest("Inventory", MILK, 5);
+        Map<String, AttributeValue> old = new HashMap<>(request.item());
+        old.put("last_updated", AttributeValue.fromS("2026-11-24T00:00:00.000Z"));
+
+        assertThat(ItemWrites.accepted(request, old)).isEqualTo(WriteOutcome.UNCHANGED);
+    }
+
+    @Test
+    void anAcceptedWriteOfANewItemOrOtherStockIsWritten() {
+        PutItemRequest request = ItemWrites.putRequest("Inventory", MILK, 5);
+        Map<String, AttributeValue> old = new HashMap<>(request.item());
+        old.put("inventory_level", AttributeValue.fromN("9"));
+
+        assertThat(ItemWrites.accepted(request, null)).isEqualTo(WriteOutcome.WRITTEN);
+        assertThat(ItemWrites.accepted(request, old)).isEqualTo(WriteOutcome.WRITTEN);
     }
 
     @Test
