@@ -33,6 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The JSON API through the Lambda HTTP adapter, with real tokens from the test OIDC provider. */
@@ -216,6 +217,22 @@ class DashboardApiTest {
     @Test
     void alertsAreEmptyUntilTheNotifierWritesSome() {
         berlinUser().get("/api/stores/berlin/alerts").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void anUploadsImportIsFoundBehindMoreNewerImportsThanAPageHolds() {
+        try (DynamoDbClient dynamoDb = Emulators.dynamoDbClient()) {
+            Fixtures.importRecord(dynamoDb, "vienna", "2026-11-25T09:00:00.000Z", "vienna/mine.csv", "LOADED");
+            for (int i = 0; i < 45; i++) {
+                Fixtures.importRecord(dynamoDb, "vienna", "2026-11-25T10:%02d:00.000Z".formatted(i),
+                        "vienna/other-" + i + ".csv", "LOADED");
+            }
+        }
+
+        as(tokens().accessToken("ada", "admin")).get("/api/stores/vienna/imports?key=vienna/mine.csv")
+                .then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].objectKey", equalTo("vienna/mine.csv"));
     }
 
     @Test

@@ -13,11 +13,15 @@ import com.stockwatch.inventory.TableNames;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Recent import records of a store, newest first (the sort key starts with the start time). */
 @ApplicationScoped
 public class ImportsService {
+
+    /** Pages of {@link DashboardConfig#importsPageSize()} records searched for one file's imports. */
+    static final int MAX_FOLLOW_PAGES = 50;
 
     private final DynamoDbClient dynamoDb;
     private final TableNames tables;
@@ -34,24 +38,44 @@ public class ImportsService {
      * file (the upload page follows its file this way).
      */
     public List<ImportView> recent(String store, Optional<String> objectKey) {
-        QueryResponse response = dynamoDb.query(b -> {
-            b.tableName(tables.imports())
-                    .keyConditionExpression("#store = :store")
-                    .scanIndexForward(false)
-                    .limit(config.importsPageSize());
-            if (objectKey.isPresent()) {
-                b.filterExpression("#key = :key")
-                        .expressionAttributeNames(Map.of("#store", ImportsTable.STORE_ID,
-                                "#key", ImportsTable.OBJECT_KEY))
-                        .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store),
-                                ":key", AttributeValue.fromS(objectKey.get())));
-            } else {
-                b.expressionAttributeNames(Map.of("#store", ImportsTable.STORE_ID))
-                        .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store)));
-            }
-        });
+        if (objectKey.isPresent()) {
+            return importsOf(store, objectKey.get());
+        }
+        QueryResponse response = dynamoDb.query(b -> b.tableName(tables.imports())
+                .keyConditionExpression("#store = :store")
+                .expressionAttributeNames(Map.of("#store", ImportsTable.STORE_ID))
+                .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store)))
+                .scanIndexForward(false)
+                .limit(config.importsPageSize()));
         List<ImportView> imports = new ArrayList<>(response.count());
         response.items().forEach(item -> imports.add(view(item)));
+        return imports;
+    }
+
+    /**
+     * The imports of one file, newest first. DynamoDB applies a query's limit before its filter, so this pages on,
+     * newest first, until a page has a match: however many other files were imported since, a fresh upload is found
+     * (bounded by {@link #MAX_FOLLOW_PAGES}).
+     */
+    private List<ImportView> importsOf(String store, String objectKey) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tables.imports())
+                .keyConditionExpression("#store = :store")
+                .filterExpression("#key = :key")
+                .expressionAttributeNames(Map.of("#store", ImportsTable.STORE_ID, "#key", ImportsTable.OBJECT_KEY))
+                .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store),
+                        ":key", AttributeValue.fromS(objectKey)))
+                .scanIndexForward(false)
+                .limit(config.importsPageSize())
+                .build();
+        List<ImportView> imports = new ArrayList<>();
+        int pages = 0;
+        for (QueryResponse page : dynamoDb.queryPaginator(request)) {
+            page.items().forEach(item -> imports.add(view(item)));
+            if (!imports.isEmpty() || ++pages >= MAX_FOLLOW_PAGES) {
+                break;
+            }
+        }
         return imports;
     }
 
