@@ -21,7 +21,6 @@ import com.stockwatch.notifier.message.AlertMessages;
 import com.stockwatch.notifier.message.DigestMessages;
 import com.stockwatch.notifier.publish.SnsPublisher;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -32,17 +31,13 @@ public class NotifierBeans {
     @Produces
     @Singleton
     SnsClient sns(AwsClientSettings aws) {
-        return aws.apply(SnsClient.builder(), aws.settings().snsEndpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return aws.syncClient(SnsClient.builder(), aws.settings().snsEndpoint());
     }
 
     @Produces
     @Singleton
     DynamoDbClient dynamoDb(AwsClientSettings aws) {
-        return aws.apply(DynamoDbClient.builder(), aws.settings().dynamodbEndpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return aws.syncClient(DynamoDbClient.builder(), aws.settings().dynamodbEndpoint());
     }
 
     /** Threads for the alert records' writes; daemon threads, so they never hold the function up. */

@@ -10,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -30,6 +32,15 @@ public class AwsClientSettings {
         builder.region(Region.of(settings.region())).credentialsProvider(credentials());
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
+    }
+
+    /**
+     * A synchronous client on the URL-connection HTTP client (small, quick to start, native-friendly), configured as
+     * {@link #apply} does.
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C syncClient(B builder,
+            Optional<URI> endpoint) {
+        return apply(builder, endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     public AwsSettings settings() {

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import com.stockwatch.aws.AwsClientSettings;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -19,9 +18,7 @@ public class DashboardClients {
     @Produces
     @Singleton
     DynamoDbClient dynamoDb(AwsClientSettings aws) {
-        return aws.apply(DynamoDbClient.builder(), aws.settings().dynamodbEndpoint())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return aws.syncClient(DynamoDbClient.builder(), aws.settings().dynamodbEndpoint());
     }
 
     void close(@Disposes DynamoDbClient client) {
