@@ -18,4 +18,8 @@ public interface TableNames {
     /** Table of raised stock alerts. */
     @WithDefault("InventoryAlerts")
     String alerts();
+
+    /** The store registry: one item per store with its stock summary and last import ({@link StoresTable}). */
+    @WithDefault("InventoryStores")
+    String stores();
 }
