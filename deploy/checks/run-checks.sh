@@ -4,7 +4,8 @@
 #   deploy/checks/run-checks.sh [--no-native] [--install-deps]
 #
 # 1. Terraform syntax and formatting with HashiCorp's HCL parser and formatter from npm, and the wiring of
-#    deploy/terraform against the Java code (node's built-in test runner).
+#    deploy/terraform against the Java code (node's built-in test runner); `terraform fmt -check -recursive` too
+#    where a terraform binary is on the machine.
 # 2. Quarkus's native build steps for the three function modules with a recording native-image stand-in
 #    (deploy/checks/native-build-check.sh). --no-native skips them; --install-deps installs the non-function
 #    modules into ~/.m2 first (needed on a machine where nothing was installed yet).
@@ -50,6 +51,19 @@ passed=$((passed + ${node_pass:-0}))
 failed=$((failed + ${node_fail:-0}))
 if [[ $node_status -ne 0 && ${node_fail:-0} -eq 0 ]]; then failed=$((failed + 1)); fi
 echo "terraform checks: ${node_pass:-0} ok, ${node_fail:-0} failing ($(( $(date +%s) - start ))s)"
+
+# HashiCorp's own formatter where the machine has it (providers cannot be fetched here, so fmt is all it can run).
+if command -v terraform >/dev/null 2>&1; then
+  echo "== terraform fmt -check -recursive ($(terraform version | head -n 1))"
+  if (cd "$ROOT/deploy/terraform" && terraform fmt -check -recursive -diff); then
+    passed=$((passed + 1))
+  else
+    echo "terraform fmt found unformatted files: run (cd deploy/terraform && terraform fmt -recursive)"
+    failed=$((failed + 1))
+  fi
+else
+  echo "== terraform fmt: no terraform on this machine (the npm formatter above checked the format)"
+fi
 
 if $native; then
   echo "== Quarkus native build steps (recording native-image stand-in)"

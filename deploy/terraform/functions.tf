@@ -4,7 +4,7 @@
 # Environment variables are exactly configuration keys the code reads (SmallRye @ConfigMapping interfaces and
 # application.properties, in environment-variable form) plus DISABLE_SIGNAL_HANDLERS for the native runtime.
 # Emulator settings (INVENTORY_AWS_*_ENDPOINT, static credentials, path-style S3) are never set here: on Lambda the
-# region comes from AWS_REGION and credentials from the function's role. deploy/checks/test/terraform.test.mjs keeps
+# region comes from AWS_REGION and credentials from the function's role. deploy/checks/test/terraform-wiring.test.mjs keeps
 # this true.
 # ---------------------------------------------------------------------------------------------------------------------
 

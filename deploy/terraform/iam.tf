@@ -42,6 +42,14 @@ data "aws_iam_policy_document" "loader" {
     resources = ["${aws_s3_bucket.uploads.arn}/*"]
   }
 
+  # Without ListBucket, S3 answers a read of a deleted file with 403 AccessDenied instead of 404 NoSuchKey, and the
+  # import record would blame permissions instead of saying the file is gone.
+  statement {
+    sid       = "TellMissingFilesFromDenied"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.uploads.arn]
+  }
+
   # One conditional PutItem per item (ItemWriter): the condition keeps a stale file from rolling stock back.
   statement {
     sid       = "WriteInventory"
@@ -90,11 +98,11 @@ data "aws_iam_policy_document" "notifier" {
     resources = [aws_dynamodb_table.inventory.stream_arn]
   }
 
-  # ListStreams names no single stream; this is the narrowest resource it accepts.
+  # ListStreams supports no resource-level permissions: "*" is the only resource AWS accepts for it.
   statement {
-    sid       = "ListInventoryStreams"
+    sid       = "ListStreams"
     actions   = ["dynamodb:ListStreams"]
-    resources = ["${aws_dynamodb_table.inventory.arn}/stream/*"]
+    resources = ["*"]
   }
 
   statement {

@@ -1,6 +1,6 @@
 # ---------------------------------------------------------------------------------------------------------------------
 # DynamoDB tables. Keys, index and stream mirror shared/src/main/java/com/stockwatch/inventory/TableSchemas.java;
-# deploy/checks/test/terraform.test.mjs compares the two.
+# deploy/checks/test/terraform-wiring.test.mjs compares the two.
 # ---------------------------------------------------------------------------------------------------------------------
 
 resource "aws_dynamodb_table" "inventory" {

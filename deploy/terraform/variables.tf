@@ -22,6 +22,12 @@ variable "name_prefix" {
     condition     = can(regex("^[a-z][a-z0-9-]{1,18}[a-z0-9]$", var.name_prefix))
     error_message = "name_prefix must be 3-20 characters of a-z, 0-9 and '-', starting with a letter and not ending with '-'."
   }
+
+  # Without cognito_domain_prefix, the Cognito domain is '<name_prefix>-<random>', and Cognito refuses these words.
+  validation {
+    condition     = !can(regex("aws|amazon|cognito", var.name_prefix))
+    error_message = "name_prefix must not contain aws, amazon or cognito (Cognito refuses them in the login domain derived from it)."
+  }
 }
 
 variable "tags" {
@@ -269,6 +275,12 @@ variable "cognito_domain_prefix" {
   validation {
     condition     = var.cognito_domain_prefix == "" || can(regex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", var.cognito_domain_prefix))
     error_message = "cognito_domain_prefix must be lower-case letters, digits and hyphens, not starting or ending with a hyphen."
+  }
+
+  # Cognito refuses domain prefixes that contain these reserved words; say so at plan time, not at apply.
+  validation {
+    condition     = !can(regex("aws|amazon|cognito", var.cognito_domain_prefix))
+    error_message = "cognito_domain_prefix must not contain the reserved words aws, amazon or cognito."
   }
 }
 

@@ -290,6 +290,9 @@ export function sdkActions(sourceRoots) {
         for (const [call, needed] of Object.entries(calls)) {
           if (new RegExp(`\\.${call}\\s*\\(`).test(text)) needed.forEach((a) => add(a, file));
         }
+        // Without s3:ListBucket, S3 answers a read of a missing key with 403 AccessDenied instead of 404 NoSuchKey:
+        // a function that reads objects needs it to tell a deleted file from a permissions problem.
+        if (service === "s3" && /\.(getObject|headObject)\s*\(/.test(text)) add("s3:ListBucket", file);
         // Reading a given version (versionId from the S3 event) is a different permission.
         if (service === "s3" && /\.getObject\s*\(|GetObjectRequest/.test(text) && /\.versionId\s*\(|::versionId/.test(text)) {
           add("s3:GetObjectVersion", file);

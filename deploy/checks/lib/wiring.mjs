@@ -285,7 +285,9 @@ export const CHECKS = {
         if (s.actions.includes("sts:AssumeRole")) continue; // trust policy: no resources
         for (const r of s.resources) {
           if (r === "*") {
-            if (!keyPolicies.has(name)) problems.push(`${where}: resource "*"`);
+            // dynamodb:ListStreams supports no resource-level permissions: "*" is the only resource it accepts.
+            const listStreamsOnly = s.actions.length > 0 && s.actions.every((a) => a === "dynamodb:ListStreams");
+            if (!keyPolicies.has(name) && !listStreamsOnly) problems.push(`${where}: resource "*"`);
             continue;
           }
           const base = /^\$\{([\w.\[\]"]+)\}(.*)$/.exec(r);
@@ -298,7 +300,6 @@ export const CHECKS = {
             suffix === "" ||
             (suffix === "/*" && /^aws_s3_bucket\.\w+\.arn$/.test(base[1])) ||
             (suffix === ":log-stream:*" && /^aws_cloudwatch_log_group\.\w+\.arn$/.test(base[1])) ||
-            (suffix === "/stream/*" && s.actions.every((a) => a === "dynamodb:ListStreams")) ||
             /^\/index\/[\w.-]+$/.test(suffix);
           if (!ok) problems.push(`${where}: resource ${r} is broader than needed`);
         }
