@@ -5,7 +5,7 @@
 # Customer-managed key, so the topic's encryption key has a policy of its own and only the notifier's role (plus
 # account administrators) can use it. Costs 1 USD a month; see docs/deploy.md "Costs at rest".
 resource "aws_kms_key" "alerts" {
-  description             = "${var.name_prefix}: encryption of the NoStock SNS topic"
+  description             = "${var.name_prefix}: encryption of the NoStock and operations SNS topics"
   enable_key_rotation     = true
   deletion_window_in_days = 7
   policy                  = data.aws_iam_policy_document.alerts_key.json
@@ -70,6 +70,24 @@ data "aws_iam_policy_document" "alerts_key" {
       test     = "StringEquals"
       variable = "kms:ViaService"
       values   = ["sns.${var.aws_region}.amazonaws.com"]
+    }
+  }
+
+  # CloudWatch alarms of this account publish to the operations topic (operations.tf), encrypted with this key.
+  statement {
+    sid       = "AlarmsPublishEncrypted"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = ["*"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
     }
   }
 }

@@ -9,13 +9,14 @@
 # ---------------------------------------------------------------------------------------------------------------------
 
 locals {
-  # Keys every function reads through the shared module (com.stockwatch.inventory.TableNames, StockRules settings).
+  # Keys every function reads through the shared module (TableNames, StockRules settings, MetricsConfig).
   shared_environment = {
     DISABLE_SIGNAL_HANDLERS                     = "true"
     INVENTORY_TABLES_INVENTORY                  = aws_dynamodb_table.inventory.name
     INVENTORY_TABLES_IMPORTS                    = aws_dynamodb_table.imports.name
     INVENTORY_TABLES_ALERTS                     = aws_dynamodb_table.alerts.name
     INVENTORY_STOCK_DEFAULT_LOW_STOCK_THRESHOLD = tostring(var.default_low_stock_threshold)
+    INVENTORY_METRICS_NAMESPACE                 = local.metrics_namespace
   }
 
   # src/main/docker/build-natives.sh writes the architecture it built for next to each zip (function.zip.arch).

@@ -40,3 +40,13 @@ output "dead_letter_queues" {
     notifier_dlq    = aws_sqs_queue.notifier_dlq.url
   }
 }
+
+output "operations_topic_arn" {
+  description = "ARN of the operations SNS topic the CloudWatch alarms notify (subscribe on-call endpoints to it)."
+  value       = aws_sns_topic.operations.arn
+}
+
+output "operations_dashboard" {
+  description = "Name of the CloudWatch dashboard with files, rows, alerts, stream lag, errors, queues and API figures."
+  value       = aws_cloudwatch_dashboard.operations.dashboard_name
+}

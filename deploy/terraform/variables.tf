@@ -306,3 +306,36 @@ variable "protect_data" {
   type        = bool
   default     = true
 }
+
+variable "operations_email" {
+  description = "E-mail address subscribed to the operations topic (alarms: failure queues, function errors and throttles, stream lag, failed imports, API 5xx). Empty: no subscription; subscribe later to the topic in output operations_topic_arn."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.operations_email == "" || can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.operations_email))
+    error_message = "operations_email must be an e-mail address or empty."
+  }
+}
+
+variable "stream_iterator_age_alarm_seconds" {
+  description = "Alarm when the notifier lags the Inventory stream by more than this many seconds (records expire after 24 h)."
+  type        = number
+  default     = 300
+
+  validation {
+    condition     = var.stream_iterator_age_alarm_seconds >= 60 && var.stream_iterator_age_alarm_seconds <= 43200
+    error_message = "stream_iterator_age_alarm_seconds must be between 60 and 43200."
+  }
+}
+
+variable "api_5xx_alarm_threshold" {
+  description = "Alarm when the dashboard API answers more than this many 5xx responses in 5 minutes."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.api_5xx_alarm_threshold >= 0
+    error_message = "api_5xx_alarm_threshold must be 0 or more."
+  }
+}

@@ -162,3 +162,14 @@ export function loaderSuffixes(repoRoot) {
   const gzip = /endsWith\("\.gz"\)/.test(text);
   return extensions.flatMap((e) => (gzip ? [`.${e}`, `.${e}.gz`] : [`.${e}`]));
 }
+
+/** The EMF metrics the functions publish (shared/.../metrics/Metric.java) and MetricsConfig's default namespace. */
+export function emfMetrics(repoRoot) {
+  const dir = join(repoRoot, "shared/src/main/java/com/stockwatch/metrics");
+  const metric = stripComments(readFileSync(join(dir, "Metric.java"), "utf8"));
+  const config = stripComments(readFileSync(join(dir, "MetricsConfig.java"), "utf8"));
+  return {
+    names: [...metric.matchAll(/^\s*[A-Z_]+\(\s*"(\w+)"\s*,\s*Unit\./gm)].map((m) => m[1]),
+    namespace: (/@WithDefault\("([^"]*)"\)\s*String\s+namespace\(\)/.exec(config) ?? [])[1],
+  };
+}

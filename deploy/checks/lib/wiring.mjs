@@ -528,6 +528,83 @@ export const CHECKS = {
     return problems;
   },
 
+  "every alarm watches a metric that exists and notifies the operations topic; every failure queue, function, stream and API is watched"(cfg, code) {
+    const problems = [];
+    const alarms = res(cfg, "aws_cloudwatch_metric_alarm");
+    const localValue = (value) => {
+      const m = /^local\.(\w+)$/.exec(ref(value) ?? "");
+      return m ? cfg.locals[m[1]] : value;
+    };
+    const refs = (value) => [localValue(value)].flat().map((v) => ref(v));
+    // What each AWS namespace publishes that we alarm on, and the dimension that names our resource.
+    const awsMetrics = {
+      "AWS/SQS": { metrics: ["ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage"], dimension: "QueueName", target: /^aws_sqs_queue\.(\w+)\.name$/ },
+      "AWS/Lambda": { metrics: ["Errors", "Throttles", "IteratorAge", "Duration"], dimension: "FunctionName", target: /^aws_lambda_function\.(\w+)\.function_name$/ },
+      "AWS/ApiGateway": { metrics: ["5xx", "4xx", "Latency", "Count"], dimension: "ApiId", target: /^aws_apigatewayv2_api\.(\w+)\.id$/ },
+    };
+    const namespaceLocal = localValue(cfg.locals.metrics_namespace);
+    if (namespaceLocal !== code.metrics.namespace) problems.push(`local.metrics_namespace (${namespaceLocal}) differs from MetricsConfig's default namespace (${code.metrics.namespace})`);
+    const watched = { queues: new Set(), functions: {}, apis: new Set(), emf: new Set() };
+    for (const [name, alarm] of Object.entries(alarms)) {
+      for (const key of ["alarm_actions", "ok_actions"]) {
+        if (!refs(alarm[key]).includes("aws_sns_topic.operations.arn")) problems.push(`${name}: ${key} must notify aws_sns_topic.operations`);
+      }
+      const namespace = localValue(alarm.namespace);
+      const dimensions = alarm.dimensions ?? {};
+      // for_each alarms name their target through each.value: resolve it against the for_each map.
+      const targets = (value) => {
+        if (ref(value) === "each.value") return Object.values(localValue(alarm.for_each) ?? {}).map((v) => ref(v));
+        return [ref(value)];
+      };
+      if (namespace === code.metrics.namespace) {
+        if (!code.metrics.names.includes(alarm.metric_name)) problems.push(`${name}: no function publishes metric ${alarm.metric_name} (Metric.java)`);
+        const fns = targets(dimensions.Function ?? "").map((t) => (/^aws_lambda_function\.(\w+)\.function_name$/.exec(t) ?? [])[1]);
+        if (fns.some((f) => !f || !functions(cfg)[f])) problems.push(`${name}: dimension Function must be a function's function_name`);
+        watched.emf.add(alarm.metric_name);
+        continue;
+      }
+      const known = awsMetrics[namespace];
+      if (!known) {
+        problems.push(`${name}: namespace ${namespace} is neither an AWS namespace checked here nor the functions' EMF namespace`);
+        continue;
+      }
+      if (!known.metrics.includes(alarm.metric_name)) problems.push(`${name}: ${namespace} has no metric ${alarm.metric_name} checked here`);
+      for (const target of targets(dimensions[known.dimension] ?? "")) {
+        const m = known.target.exec(target);
+        if (!m) {
+          problems.push(`${name}: dimension ${known.dimension} must reference a managed resource, not ${target}`);
+          continue;
+        }
+        if (namespace === "AWS/SQS") watched.queues.add(m[1]);
+        if (namespace === "AWS/Lambda") (watched.functions[m[1]] ??= new Set()).add(alarm.metric_name);
+        if (namespace === "AWS/ApiGateway" && alarm.metric_name === "5xx") watched.apis.add(m[1]);
+      }
+    }
+    for (const queue of Object.keys(res(cfg, "aws_sqs_queue"))) {
+      if (!watched.queues.has(queue)) problems.push(`aws_sqs_queue.${queue}: no alarm when messages wait in it`);
+    }
+    for (const fn of Object.keys(functions(cfg))) {
+      for (const metric of ["Errors", "Throttles"]) if (!watched.functions[fn]?.has(metric)) problems.push(`aws_lambda_function.${fn}: no ${metric} alarm`);
+    }
+    for (const e of Object.values(res(cfg, "aws_lambda_event_source_mapping"))) {
+      const fn = (/^aws_lambda_function\.(\w+)\./.exec(ref(e.function_name)) ?? [])[1];
+      if (/stream_arn$/.test(ref(e.event_source_arn)) && !watched.functions[fn]?.has("IteratorAge")) problems.push(`aws_lambda_function.${fn}: reads a stream but has no IteratorAge alarm`);
+    }
+    for (const api of Object.keys(res(cfg, "aws_apigatewayv2_api"))) if (!watched.apis.has(api)) problems.push(`aws_apigatewayv2_api.${api}: no 5xx alarm`);
+    if (!watched.emf.has("FilesFailed")) problems.push("no alarm on failed imports (FilesFailed)");
+    const topic = res(cfg, "aws_sns_topic").operations;
+    if (!topic) problems.push("aws_sns_topic.operations missing");
+    else if (topic.kms_master_key_id) {
+      // Alarms can only publish to an encrypted topic whose key lets CloudWatch use it.
+      const keyName = (/^aws_kms_key\.(\w+)\.(arn|id)$/.exec(ref(topic.kms_master_key_id)) ?? [])[1];
+      const keyDoc = (/^data\.aws_iam_policy_document\.(\w+)\.json$/.exec(ref(res(cfg, "aws_kms_key")[keyName]?.policy ?? "")) ?? [])[1];
+      const lets = statements(cfg.data.aws_iam_policy_document?.[keyDoc] ?? {}).some((s) => s.actions.includes("kms:GenerateDataKey") &&
+        blocks(cfg.data.aws_iam_policy_document[keyDoc].statement.find((x) => (x.sid ?? undefined) === s.sid) ?? {}, "principals").some((p) => (p.identifiers ?? []).includes("cloudwatch.amazonaws.com")));
+      if (!lets) problems.push("the operations topic's KMS key must let cloudwatch.amazonaws.com use it, or alarms cannot publish");
+    }
+    return problems;
+  },
+
   "variables have descriptions and types, outputs have descriptions, the promised outputs exist"(cfg) {
     const problems = [];
     for (const [name, v] of Object.entries(cfg.variable)) {

@@ -108,6 +108,17 @@ const CASES = [
     ["no throttling", (cfg) => { delete r(cfg, "aws_apigatewayv2_stage", "dashboard").default_route_settings; }],
     ["no access logs", (cfg) => { delete r(cfg, "aws_apigatewayv2_stage", "dashboard").access_log_settings; }],
   ]],
+  ["every alarm watches a metric that exists and notifies the operations topic; every failure queue, function, stream and API is watched", [
+    ["an alarm notifies nobody", (cfg) => { delete r(cfg, "aws_cloudwatch_metric_alarm", "api_5xx").alarm_actions; }],
+    ["a metric no function publishes", (cfg) => { r(cfg, "aws_cloudwatch_metric_alarm", "failed_imports").metric_name = "ImportsFailed"; }],
+    ["a metric renamed in Java", (cfg, code) => { code.metrics.names = code.metrics.names.filter((n) => n !== "FilesFailed"); }],
+    ["an unknown AWS metric", (cfg) => { r(cfg, "aws_cloudwatch_metric_alarm", "stream_iterator_age").metric_name = "IteratorAges"; }],
+    ["a queue nobody watches", (cfg) => { cfg.resource.aws_sqs_queue.extra = { name: "x" }; }],
+    ["a function without throttles alarm", (cfg) => { delete cfg.resource.aws_cloudwatch_metric_alarm.function_throttles; }],
+    ["no iterator age alarm", (cfg) => { delete cfg.resource.aws_cloudwatch_metric_alarm.stream_iterator_age; }],
+    ["namespace differs from the code's", (cfg, code) => { code.metrics.namespace = "Inventory"; }],
+    ["key CloudWatch may not use", (cfg) => { cfg.data.aws_iam_policy_document.alerts_key.statement = cfg.data.aws_iam_policy_document.alerts_key.statement.filter((s) => s.sid !== "AlarmsPublishEncrypted"); }],
+  ]],
   ["variables have descriptions and types, outputs have descriptions, the promised outputs exist", [
     ["undocumented variable", (cfg) => { delete cfg.variable.aws_region.description; }],
     ["missing output", (cfg) => { delete cfg.output.cognito_login_url; }],
