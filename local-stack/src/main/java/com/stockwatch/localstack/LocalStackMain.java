@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./stockwatch <command>}: {@code local} starts the local stack and runs until Ctrl-C; {@code demo-data}
- * uploads a generated chain of stores into the running stack's bucket.
+ * uploads a generated chain of stores into the running stack's bucket; {@code token} prints an API access token.
  */
 public final class LocalStackMain {
 
@@ -25,10 +25,11 @@ public final class LocalStackMain {
             switch (command) {
                 case "local" -> local(rest);
                 case "demo-data" -> DemoData.run(rest, System.getenv());
-                case "help", "--help", "-h" -> System.out.println("Commands: local, demo-data\n\n"
-                        + StackOptions.USAGE + "\n" + DemoData.USAGE);
+                case "token" -> AccessTokens.run(rest, System.getenv());
+                case "help", "--help", "-h" -> System.out.println("Commands: local, demo-data, token\n\n"
+                        + StackOptions.USAGE + "\n" + DemoData.USAGE + "\n" + AccessTokens.USAGE);
                 default -> {
-                    System.err.println("Unknown command " + command + "; use local, demo-data or help");
+                    System.err.println("Unknown command " + command + "; use local, demo-data, token or help");
                     System.exit(2);
                 }
             }

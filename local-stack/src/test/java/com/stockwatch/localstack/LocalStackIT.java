@@ -289,19 +289,22 @@ class LocalStackIT {
         }
     }
 
-    /** A Cognito-shaped access token signed by the stack's OIDC provider (its {@code /_mint} route). */
+    /**
+     * A Cognito-shaped access token from the stack's OIDC provider, minted by the documented command
+     * {@code ./stockwatch token --user U --groups G --oidc-port P} (build skipped: verify built it).
+     */
     private static String mintAccessToken(String user, String group) throws Exception {
-        String issuer = endpoints.get("OIDC-issuer");
-        String base = issuer.substring(0, issuer.lastIndexOf('/'));
-        String body = "{\"issuerId\":\"" + LocalStack.OIDC_ISSUER_ID + "\",\"expiresInSeconds\":3600,\"claims\":{"
-                + "\"iss\":\"" + issuer + "\",\"sub\":\"" + user + "\",\"username\":\"" + user + "\","
-                + "\"client_id\":\"" + LocalStack.OIDC_CLIENT_ID + "\",\"token_use\":\"access\","
-                + "\"scope\":\"" + LocalStack.OIDC_SCOPE + "\",\"cognito:groups\":[\"" + group + "\"]}}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/_mint"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("mint: %s", response.body()).isEqualTo(200);
-        return Json.read(response.body()).path("token").asText();
+        Path root = Path.of("").toAbsolutePath().getParent();
+        String oidcPort = Integer.toString(URI.create(endpoints.get("OIDC-issuer")).getPort());
+        ProcessBuilder command = new ProcessBuilder("bash", root.resolve("stockwatch").toString(), "token",
+                "--user", user, "--groups", group, "--oidc-port", oidcPort).redirectErrorStream(true);
+        command.environment().put("STOCKWATCH_SKIP_BUILD", "1");
+        Process token = command.start();
+        String out = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(token.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(token.exitValue()).as("./stockwatch token: %s", out).isZero();
+        assertThat(out).as("one JWT, alone on standard output").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        return out;
     }
 
     private static int freePort() throws IOException {
