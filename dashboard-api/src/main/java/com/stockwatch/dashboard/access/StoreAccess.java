@@ -3,7 +3,8 @@ package com.stockwatch.dashboard.access;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+
+import com.stockwatch.inventory.StoreIds;
 
 /**
  * Who sees which store, from the user's Cognito groups: the admin group sees every store; a group
@@ -11,9 +12,6 @@ import java.util.regex.Pattern;
  * store.
  */
 public final class StoreAccess {
-
-    /** Store ids as they appear in URLs and object keys. */
-    private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final boolean admin;
     private final Set<String> stores;
@@ -41,7 +39,7 @@ public final class StoreAccess {
     }
 
     public static boolean isValidStoreId(String store) {
-        return store != null && STORE_ID.matcher(store).matches();
+        return StoreIds.isValid(store);
     }
 
     public boolean isAdmin() {
