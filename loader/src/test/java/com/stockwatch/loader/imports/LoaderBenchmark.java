@@ -66,7 +66,8 @@ class LoaderBenchmark {
             DynamoDbLocalResource.recreateTables(sync);
             S3Resource.createBucket(s3, S3Resource.BUCKET);
             LoaderService loader = new LoaderService(new ObjectSource(s3), async,
-                    new ImportRecords(async, tables()), tables(), () -> 5, config(parallelism), Clock.systemUTC());
+                    new ImportRecords(async, tables()), tables(), () -> 5, config(parallelism), object -> {
+                    }, Clock.systemUTC());
 
             List<String> lines = new ArrayList<>();
             lines.add("| rows | approach | rows timed | seconds | rows/s | peak heap (MB) | live heap after GC (MB) |");
@@ -80,8 +81,8 @@ class LoaderBenchmark {
                 lines.add(row(rows, "baseline: 1 sync PutItem per row", timedBaseline, baseline));
 
                 Measured loaded = measure(() -> {
-                    ImportResult result = loader.importFile(new S3ObjectRef(S3Resource.BUCKET, key, FILE_TIME,
-                            Optional.empty()));
+                    ImportResult result = loader.importAll(List.of(new S3ObjectRef(S3Resource.BUCKET, key,
+                            FILE_TIME, Optional.empty()))).get(0);
                     assertThat(result.status()).as(result.summary() + " " + result.errors()).isEqualTo(ImportStatus.LOADED);
                     assertThat(result.rowsRead()).isEqualTo(rows);
                     assertThat(result.rowsWritten() + result.rowsUnchanged()).isEqualTo(rows);
@@ -217,55 +218,10 @@ class LoaderBenchmark {
     }
 
     private static TableNames tables() {
-        return new TableNames() {
-            @Override
-            public String inventory() {
-                return DynamoDbLocalResource.INVENTORY;
-            }
-
-            @Override
-            public String imports() {
-                return DynamoDbLocalResource.IMPORTS;
-            }
-
-            @Override
-            public String alerts() {
-                return DynamoDbLocalResource.ALERTS;
-            }
-        };
+        return TestLoaderConfig.tables();
     }
 
     private static LoaderConfig config(int parallelism) {
-        return new LoaderConfig() {
-            @Override
-            public int parallelism() {
-                return parallelism;
-            }
-
-            @Override
-            public int sdkMaxAttempts() {
-                return 4;
-            }
-
-            @Override
-            public int itemRetries() {
-                return 4;
-            }
-
-            @Override
-            public Duration itemRetryBaseDelay() {
-                return Duration.ofMillis(250);
-            }
-
-            @Override
-            public int duplicateFilterItems() {
-                return 2_000_000;
-            }
-
-            @Override
-            public int maxWarnings() {
-                return 20;
-            }
-        };
+        return TestLoaderConfig.defaults().withParallelism(parallelism);
     }
 }
