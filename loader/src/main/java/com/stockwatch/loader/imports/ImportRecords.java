@@ -16,6 +16,7 @@ import com.stockwatch.inventory.Timestamps;
 import com.stockwatch.loader.parse.RowError;
 import com.stockwatch.loader.write.WriteTally;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -67,8 +68,9 @@ public class ImportRecords {
     }
 
     Optional<Stored> find(String storeId, String importId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.imports()).consistentRead(true)
-                .key(Map.of(ImportsTable.STORE_ID, s(storeId), ImportsTable.IMPORT_ID, s(importId)))).join().item();
+        Map<String, AttributeValue> item = throttleSafe(() -> dynamo.getItem(b -> b.tableName(tables.imports())
+                .consistentRead(true)
+                .key(Map.of(ImportsTable.STORE_ID, s(storeId), ImportsTable.IMPORT_ID, s(importId)))).join().item());
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -117,15 +119,39 @@ public class ImportRecords {
     private boolean put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
             Map<String, AttributeValue> values) {
         try {
-            dynamo.putItem(b -> b.tableName(tables.imports()).item(item).conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values.isEmpty() ? null : values)).join();
+            throttleSafe(() -> dynamo.putItem(b -> b.tableName(tables.imports()).item(item)
+                    .conditionExpression(condition).expressionAttributeNames(names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values)).join());
             return true;
         } catch (CompletionException e) {
             if (e.getCause() instanceof ConditionalCheckFailedException) {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** Attempts at a record call that DynamoDB throttles (the client leaves throttling to its callers). */
+    static final int THROTTLED_ATTEMPTS = 10;
+
+    /** Runs a call again, after a growing pause with jitter, while DynamoDB throttles it. */
+    private static <T> T throttleSafe(java.util.function.Supplier<T> call) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return call.get();
+            } catch (CompletionException e) {
+                if (attempt >= THROTTLED_ATTEMPTS || !(e.getCause() instanceof AwsServiceException service)
+                        || !service.isThrottlingException()) {
+                    throw e;
+                }
+                long ceiling = Math.min(5_000, 50L << attempt);
+                try {
+                    Thread.sleep(ceiling / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -21,12 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.stockwatch.emulators.proxy.ThrottlingProxy;
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.inventory.ImportsTable;
 import com.stockwatch.inventory.InventoryTable;
 import com.stockwatch.inventory.TableNames;
 import com.stockwatch.inventory.TableSchemas;
 import com.stockwatch.inventory.Timestamps;
+import com.stockwatch.loader.aws.LoaderClients;
 import com.stockwatch.testing.Emulators;
 import com.stockwatch.testing.S3Resource;
 
@@ -204,6 +206,31 @@ class ResumableImportTest {
         assertThat(result.rowsRejected()).isEqualTo(1);
         assertThat(result.rowsSuperseded()).isEqualTo(1);
         assertThat(result.rowsWritten() + result.rowsUnchanged()).isEqualTo(ROWS - 2);
+    }
+
+    @Test
+    void aFileWrittenThroughAThrottlingTableStillCompletesWithEveryRow() throws Exception {
+        Deque<S3ObjectRef> continuations = new ArrayDeque<>();
+        loader(continuations, shortDeadlines()).importAll(List.of(upload("REF2")));
+        try (ThrottlingProxy proxy = ThrottlingProxy.start(Emulators.dynamoDbEndpoint(), 60, 4);
+                DynamoDbAsyncClient throttled = DynamoDbAsyncClient.builder().endpointOverride(proxy.endpoint())
+                        .region(Region.of(Emulators.REGION)).credentialsProvider(Emulators.credentials())
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(40))
+                        .overrideConfiguration(o -> o.retryStrategy(LoaderClients.retriesWithoutThrottling(4)))
+                        .build()) {
+            LoaderService loader = new LoaderService(new ObjectSource(s3), throttled,
+                    new ImportRecords(throttled, TABLES), TABLES, () -> 5,
+                    TestLoaderConfig.defaults().withParallelism(32).withDeadline(Duration.ofMillis(100),
+                            Duration.ofSeconds(1)), continuations::add, Clock.systemUTC());
+
+            ImportResult result = loader.importAll(List.of(upload("THROTTLED"))).get(0);
+
+            assertThat(proxy.throttled()).isPositive();
+            assertThat(result.status()).isEqualTo(ImportStatus.PARTIAL);
+            assertThat(result.rowsFailed()).isZero();
+            assertThat(result.rowsWritten()).isEqualTo(ROWS - 2);
+            assertThat(items("THROTTLED")).isEqualTo(items("REF2"));
+        }
     }
 
     private static List<Long> counts(ImportResult r) {

@@ -54,7 +54,7 @@ class ThrottlingTest {
 
     @Test
     void throttlingHalvesTheConcurrencyEveryItemIsStoredAndTheLimitRecovers() throws Exception {
-        try (ThrottlingProxy proxy = ThrottlingProxy.start(Emulators.dynamoDbEndpoint(), 150);
+        try (ThrottlingProxy proxy = ThrottlingProxy.start(Emulators.dynamoDbEndpoint(), 100, 4);
                 DynamoDbAsyncClient dynamo = client(proxy.endpoint())) {
             ItemWriter writer = new ItemWriter(dynamo, TABLE, 5, PARALLELISM, 2, Duration.ofMillis(20));
 
@@ -68,7 +68,7 @@ class ThrottlingTest {
             // Backing off keeps the rejected share small: no storm of retries against the hot partition.
             assertThat(proxy.throttled()).isLessThan(600);
 
-            proxy.writesPerSecond(1_000_000);
+            proxy.writesPerSecond(1_000_000, 1_000_000);
             WriteTally recovered = writeAll(writer, "T2", 2_000);
 
             assertThat(recovered.written()).isEqualTo(600 + 2_000);

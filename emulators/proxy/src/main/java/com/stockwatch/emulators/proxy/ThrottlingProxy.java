@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An HTTP proxy in front of DynamoDB Local that throttles writes as DynamoDB does on a hot partition: write requests
  * ({@code PutItem}, {@code UpdateItem}, {@code DeleteItem}, {@code BatchWriteItem}) beyond {@code writesPerSecond}
- * (a token bucket holding one second's worth) are answered with HTTP 400
+ * (a token bucket holding {@code burst} writes) are answered with HTTP 400
  * {@code ProvisionedThroughputExceededException}, exactly the body DynamoDB sends; everything else, and writes within
  * the rate, go through to the emulator unchanged.
  */
@@ -49,23 +49,29 @@ public final class ThrottlingProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI target;
     private double writesPerSecond;
+    private double burst;
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong forwardedWrites = new AtomicLong();
     private double tokens;
     private long refilledAt = System.nanoTime();
 
-    private ThrottlingProxy(URI target, double writesPerSecond) throws IOException {
+    private ThrottlingProxy(URI target, double writesPerSecond, double burst) throws IOException {
         this.target = target;
         this.writesPerSecond = writesPerSecond;
-        this.tokens = writesPerSecond;
+        this.burst = burst;
+        this.tokens = burst;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    public static ThrottlingProxy start(URI dynamoDb, double writesPerSecond) throws IOException {
-        return new ThrottlingProxy(dynamoDb, writesPerSecond);
+    /**
+     * A small {@code burst} makes the throttling independent of how fast the machine is: writes sent together beyond
+     * it are throttled at once.
+     */
+    public static ThrottlingProxy start(URI dynamoDb, double writesPerSecond, double burst) throws IOException {
+        return new ThrottlingProxy(dynamoDb, writesPerSecond, burst);
     }
 
     public URI endpoint() {
@@ -73,9 +79,9 @@ public final class ThrottlingProxy implements AutoCloseable {
     }
 
     /** Changes the rate, e.g. to let a writer that backed off recover. */
-    public synchronized void writesPerSecond(double rate) {
+    public synchronized void writesPerSecond(double rate, double newBurst) {
         this.writesPerSecond = rate;
-        this.tokens = Math.min(tokens, rate);
+        this.burst = newBurst;
     }
 
     /** Writes answered with ProvisionedThroughputExceededException so far. */
@@ -90,7 +96,7 @@ public final class ThrottlingProxy implements AutoCloseable {
 
     private synchronized boolean takeToken() {
         long now = System.nanoTime();
-        tokens = Math.min(writesPerSecond, tokens + (now - refilledAt) / 1e9 * writesPerSecond);
+        tokens = Math.min(Math.max(burst, 1), tokens + (now - refilledAt) / 1e9 * writesPerSecond);
         refilledAt = now;
         if (tokens >= 1) {
             tokens -= 1;
