@@ -63,7 +63,8 @@ resource "aws_lambda_function" "loader" {
   depends_on = [aws_iam_role_policy.loader]
 }
 
-# S3 invokes the loader asynchronously: bound the retries and keep what still fails.
+# S3 invokes the loader asynchronously, and so does the loader itself for an import's continuation: bound the retries
+# and keep what still fails.
 resource "aws_sqs_queue" "loader_failures" {
   name                      = "${var.name_prefix}-loader-failures"
   message_retention_seconds = 1209600

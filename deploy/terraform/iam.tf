@@ -57,10 +57,11 @@ data "aws_iam_policy_document" "loader" {
     resources = [aws_dynamodb_table.inventory.arn]
   }
 
-  # One import record per file (ImportRecords).
+  # One import record per file (ImportRecords): read before claiming it, then RUNNING, progress, checkpoint and the
+  # final status, each a conditional PutItem.
   statement {
     sid       = "RecordImports"
-    actions   = ["dynamodb:PutItem"]
+    actions   = ["dynamodb:GetItem", "dynamodb:PutItem"]
     resources = [aws_dynamodb_table.imports.arn]
   }
 
@@ -75,6 +76,22 @@ resource "aws_iam_role_policy" "loader" {
   name   = "loader"
   role   = aws_iam_role.loader.id
   policy = data.aws_iam_policy_document.loader.json
+}
+
+# A file that does not fit in one invocation goes on in an asynchronous invocation of the loader itself
+# (LambdaHandOver). A policy of its own: it names the function's ARN, and the function waits for the main policy.
+data "aws_iam_policy_document" "loader_continuations" {
+  statement {
+    sid       = "ContinueImports"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [aws_lambda_function.loader.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "loader_continuations" {
+  name   = "loader-continuations"
+  role   = aws_iam_role.loader.id
+  policy = data.aws_iam_policy_document.loader_continuations.json
 }
 
 # ----- Notifier -----------------------------------------------------------------------------------------------------

@@ -257,6 +257,9 @@ const SDK_ACTIONS = {
     publish: ["sns:Publish"],
     publishBatch: ["sns:Publish"],
   },
+  lambda: {
+    invoke: ["lambda:InvokeFunction"],
+  },
   sqs: {
     sendMessage: ["sqs:SendMessage"],
     sendMessageBatch: ["sqs:SendMessage"],

@@ -308,9 +308,9 @@ export const CHECKS = {
     return problems;
   },
 
-  "each role grants exactly the DynamoDB, S3 and SNS actions its function's SDK calls need"(cfg, code) {
+  "each role grants exactly the DynamoDB, S3, SNS and Lambda actions its function's SDK calls need"(cfg, code) {
     const problems = [];
-    const services = /^(dynamodb|s3|sns):/;
+    const services = /^(dynamodb|s3|sns|lambda):/;
     const eventSourceActions = new Set(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"]);
     for (const [name, module] of Object.entries(FUNCTION_MODULES)) {
       const fn = functions(cfg)[name];

@@ -61,7 +61,7 @@ const CASES = [
     ["resource *", (cfg) => { stmt(cfg, "notifier", "PublishAlerts").resources = ["*"]; }],
     ["table wildcard", (cfg) => { stmt(cfg, "dashboard", "ReadTables").resources.push("${aws_dynamodb_table.inventory.arn}/*"); }],
   ]],
-  ["each role grants exactly the DynamoDB, S3 and SNS actions its function's SDK calls need", [
+  ["each role grants exactly the DynamoDB, S3, SNS and Lambda actions its function's SDK calls need", [
     ["code calls something not granted", (cfg, code) => { code.modules["dashboard-api"].actions.set("dynamodb:DeleteItem", ["X.java"]); }],
     ["role grants something unused", (cfg) => { stmt(cfg, "dashboard", "ReadTables").actions.push("dynamodb:BatchGetItem"); }],
   ]],

@@ -1,5 +1,6 @@
 // Upload page: asks the dashboard for a presigned S3 PUT (CSRF-checked form POST), uploads the file straight to S3,
-// then follows the import record until the loader has processed the file.
+// then follows the import record until the loader has processed the file: a progress bar while it is RUNNING, then the
+// outcome.
 (function () {
   'use strict';
   var form = document.getElementById('upload');
@@ -17,11 +18,41 @@
     out.appendChild(p);
   }
 
+  var bar = null;
+  var barText = null;
+
+  function progress(imp) {
+    if (!bar) {
+      bar = document.createElement('progress');
+      bar.className = 'import-progress';
+      bar.max = 100;
+      bar.setAttribute('aria-label', 'Import progress');
+      barText = document.createElement('p');
+      barText.className = 'progress-text';
+      out.appendChild(bar);
+      out.appendChild(barText);
+    }
+    var rows = imp.rowsTotal > 0;
+    var done = rows ? imp.rowsRead : imp.bytesRead;
+    var total = rows ? imp.rowsTotal : imp.bytesTotal;
+    var percent = total > 0 ? Math.min(100, Math.floor(done * 100 / total)) : 0;
+    bar.value = percent;
+    barText.textContent = 'Importing: ' + percent + ' % (' + done.toLocaleString('en-US') + ' of ' +
+      total.toLocaleString('en-US') + (rows ? ' rows' : ' bytes') + ').';
+  }
+
   function follow(importsUrl, key, attempt) {
     fetch(importsUrl + '?key=' + encodeURIComponent(key), { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (imports) {
-        if (imports.length > 0) {
+        if (imports.length > 0 && imports[0].status === 'RUNNING') {
+          // However long the file takes (it may go on over several loader runs), follow it while it reports progress.
+          progress(imports[0]);
+          window.setTimeout(function () { follow(importsUrl, key, 0); }, 2000);
+        } else if (imports.length > 0) {
+          if (bar) {
+            bar.value = 100;
+          }
           var imp = imports[0];
           var tone = imp.status === 'LOADED' ? 'ok' : (imp.status === 'PARTIAL' ? 'warn' : 'bad');
           say('Import ' + imp.status + ': ' + imp.rowsWritten + ' stored, ' + imp.rowsUnchanged + ' unchanged, ' +

@@ -1,6 +1,8 @@
 package com.stockwatch.loader;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +43,45 @@ public interface LoaderConfig {
      */
     @WithDefault("2000000")
     int duplicateFilterItems();
+
+    /**
+     * Time an invocation keeps in reserve: when less remains, the load stops at a row boundary, drains its writes,
+     * records a checkpoint and hands the rest of the file to a continuation. It must cover draining the writes in
+     * flight (with their retries) and the checkpoint write.
+     */
+    @WithDefault("20s")
+    Duration deadlineMargin();
+
+    /** How often a RUNNING import record is updated with the rows and bytes done. */
+    @WithDefault("3s")
+    Duration progressInterval();
+
+    /**
+     * Function a continuation is invoked in; empty = this function ({@code AWS_LAMBDA_FUNCTION_NAME}, set by Lambda).
+     */
+    Optional<String> continuationFunction();
+
+    /** Lambda endpoint for continuations (the local stack's); empty = the region's. */
+    Optional<URI> continuationEndpoint();
+
+    /**
+     * Longest CSV record or JSON Lines line, and longest JSON string, in characters. A longer CSV record rejects the
+     * file (it is almost always an unclosed quote), a longer JSON Lines line rejects that row, a longer JSON string
+     * rejects the file.
+     */
+    @WithDefault("1000000")
+    int maxRecordChars();
+
+    /** Largest decompressed size of a .gz file in bytes; larger rejects the file. */
+    @WithDefault("2147483648")
+    long maxDecompressedBytes();
+
+    /**
+     * Largest ratio of decompressed to compressed bytes of a .gz file (checked from 16 MiB decompressed on);
+     * inventory files compress about 5-10 to 1, a decompression bomb by 1,000 to 1.
+     */
+    @WithDefault("100")
+    int maxCompressionRatio();
 
     /** Warnings (ignored columns, duplicate items) kept per import record; further ones are only counted. */
     @WithDefault("20")

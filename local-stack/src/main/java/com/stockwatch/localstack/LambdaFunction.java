@@ -30,11 +30,34 @@ final class LambdaFunction implements AutoCloseable {
     private final String name;
     private final RuntimeApi runtimeApi;
     private final ChildProcessHandle process;
+    /** Further execution environments polling the same Runtime API (Lambda runs invocations side by side). */
+    private final List<ChildProcessHandle> more = new ArrayList<>();
+    private Map<String, String> environment = Map.of();
 
     private LambdaFunction(String name, RuntimeApi runtimeApi, ChildProcessHandle process) {
         this.name = name;
         this.runtimeApi = runtimeApi;
         this.process = process;
+    }
+
+    /**
+     * Starts {@code instances} processes of the function on one Runtime API, as Lambda starts more execution
+     * environments when invocations arrive while others run: the invocations queued there run side by side.
+     */
+    static LambdaFunction start(String name, Path moduleDir, boolean nativeMode, Runtime runtime,
+            Map<String, String> config, String region, Duration timeout, Path logDir, int instances) {
+        LambdaFunction function = start(name, moduleDir, nativeMode, runtime, config, region, timeout, logDir);
+        try {
+            for (int i = 2; i <= instances; i++) {
+                Map<String, String> env = new HashMap<>(function.environment);
+                function.more.add(ChildProcessHandle.start(name + "-" + i, command(name, moduleDir, nativeMode,
+                        runtime), env, logDir.resolve(name + "-" + i + ".log")));
+            }
+        } catch (IOException e) {
+            function.close();
+            throw new StackException(name, "cannot start another instance: " + e.getMessage(), e);
+        }
+        return function;
     }
 
     /**
@@ -69,6 +92,7 @@ final class LambdaFunction implements AutoCloseable {
             throw new StackException(name, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
         LambdaFunction function = new LambdaFunction(name, api, child);
+        function.environment = env;
         // ready() never completes normally for a function (it prints no READY line): it fails when the process exits.
         child.ready().whenComplete((url, exit) -> api.processEnded("the function process ended: "
                 + (exit == null ? "" : exit.getMessage())));
@@ -186,6 +210,7 @@ final class LambdaFunction implements AutoCloseable {
 
     @Override
     public void close() {
+        more.forEach(ChildProcessHandle::close);
         process.close();
         runtimeApi.close();
     }

@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
     /** Path of the issuer below the OIDC provider's base URL, standing in for the Cognito user pool id. */
     public static final String OIDC_ISSUER_ID = "cognito";
     public static final String OIDC_SCOPE = "openid stockwatch/dashboard";
+    /** Loader processes polling one Runtime API: files uploaded together load side by side, as on Lambda. */
+    static final int LOADER_INSTANCES = 2;
     public static final String ACCESS_KEY = "test";
     public static final String SECRET_KEY = "test";
 
@@ -132,7 +134,9 @@ public final class LocalStack implements AutoCloseable {
         functionRuntime = new LambdaFunction.Runtime(ricClasspath,
                 RuntimeInterfaceClient.unpackJni(ricClasspath, options.dataDir().resolve("lambda-runtime")),
                 options.root().resolve("local-stack/target/classes"));
-        CompletableFuture<LambdaFunction> loader = function("loader", common, Map.of());
+        LambdaInvokeApi invokeApi = openInvokeApi();
+        CompletableFuture<LambdaFunction> loader = function("loader", common,
+                Map.of("INVENTORY_LOADER_CONTINUATION_ENDPOINT", invokeApi.url()), LOADER_INSTANCES);
         CompletableFuture<LambdaFunction> notifier = function("notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
                 "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl));
@@ -140,6 +144,7 @@ public final class LocalStack implements AutoCloseable {
                 dashboardConfig(oidcUrl, s3Url, dashboardUrl));
         awaitFunctions(List.of(loader, notifier, dashboard));
         LambdaFunction loaderFunction = loader.join();
+        invokeApi.attach(loaderFunction);
         LambdaFunction notifierFunction = notifier.join();
         LambdaFunction dashboardFunction = dashboard.join();
 
@@ -310,12 +315,27 @@ public final class LocalStack implements AutoCloseable {
 
     private CompletableFuture<LambdaFunction> function(String module, Map<String, String> common,
             Map<String, String> own) {
+        return function(module, common, own, 1);
+    }
+
+    /** Lambda's asynchronous Invoke for the loader's continuations. */
+    private LambdaInvokeApi openInvokeApi() {
+        try {
+            return closeLater(new LambdaInvokeApi(logDir));
+        } catch (IOException e) {
+            throw new StackException("loader", "cannot open the Lambda Invoke API port: " + e.getMessage(), e);
+        }
+    }
+
+    private CompletableFuture<LambdaFunction> function(String module, Map<String, String> common,
+            Map<String, String> own, int instances) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
         // Validate the artefact now, so a missing build is reported before anything waits.
         LambdaFunction.command(module, options.root().resolve(module), options.nativeMode(), functionRuntime);
         return CompletableFuture.supplyAsync(() -> LambdaFunction.start(module, options.root().resolve(module),
-                options.nativeMode(), functionRuntime, env, options.region(), Duration.ofSeconds(60), logDir));
+                options.nativeMode(), functionRuntime, env, options.region(), Duration.ofSeconds(60), logDir,
+                instances));
     }
 
     /** Waits for every function; the ones that started are stopped with the stack even when another one failed. */

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * S3 event notifications for a server that has none (S3Mock): lists the bucket about every second and, for each
  * object that is new or was overwritten since the last listing, invokes the loader with the {@code ObjectCreated:Put}
- * event AWS would send. Objects present when the stack starts are taken as already notified. Like S3's asynchronous
+ * event AWS would send, each in the background (files uploaded together are loaded side by side). Objects present when the stack starts are taken as already notified. Like S3's asynchronous
  * invoke, a failed invocation is retried twice (after 1 s and 2 s instead of 1 and 2 minutes), then the event goes
  * to {@code logs/loader-failed-events.jsonl}, the stand-in for the loader's on-failure destination.
  */
@@ -33,6 +33,11 @@ final class S3EventSource implements AutoCloseable {
     private final Map<String, String> seen = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicLong delivered = new AtomicLong();
+    private final java.util.concurrent.ExecutorService deliveries = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "s3-events-delivery");
+        t.setDaemon(true);
+        return t;
+    });
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "s3-events");
         t.setDaemon(true);
@@ -74,7 +79,8 @@ final class S3EventSource implements AutoCloseable {
             String event = S3Events.objectCreated(region, bucket, object.key(), object.size(), object.eTag(),
                     object.lastModified() == null ? Instant.now() : object.lastModified(),
                     sequence.incrementAndGet());
-            deliver(object.key(), event);
+            // Asynchronous, as S3 invokes Lambda: several files are loaded at once (by the loader's instances).
+            deliveries.execute(() -> deliver(object.key(), event));
         }
     }
 
@@ -124,5 +130,6 @@ final class S3EventSource implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
+        deliveries.shutdownNow();
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * End to end: starts the stack the way {@code ./stockwatch local} does (the same main class and classpath, in its own
@@ -175,6 +178,57 @@ class LocalStackIT {
         assertThat(item("berlin", "E2E-NEG")).isNull();
     }
 
+    /**
+     * A file above the AWS CLI's 8 MB multipart threshold, uploaded with the calls the CLI makes with its default
+     * checksums (botocore 1.36+; CLI v1 1.45 and v2 from 2.23 alike), here through the SDK for Java so the test needs
+     * no CLI: CreateMultipartUpload with {@code ChecksumAlgorithm=CRC32}, each part with its CRC32, and
+     * CompleteMultipartUpload without repeating the parts' checksums (the S3Mock launcher's
+     * {@code MultipartChecksumsAsS3} lets S3Mock accept it as S3 does). Two more files are uploaded at the same
+     * moment: the loader's instances take them side by side. It runs after the alert test: its 10,000 items are a
+     * long stream backlog for the notifier.
+     */
+    @Test
+    @Order(5)
+    void aMultipartUploadAboveEightMegabytesWithTheCliChecksumsIsLoadedWithOtherFilesAtOnce() {
+        StringBuilder csv = new StringBuilder("item_id,item_name,inventory_level\n");
+        String name = "Name ".repeat(180);
+        int rows = 0;
+        while (csv.length() < 9 * 1024 * 1024) {
+            rows++;
+            csv.append("MP-%06d,%s%d,%d\n".formatted(rows, name, rows, rows % 50));
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        String key = "lyon/big stock.csv";
+        String uploadId = s3.createMultipartUpload(b -> b.bucket("inventory-local").key(key)
+                .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        int partSize = 8 * 1024 * 1024;
+        for (int offset = 0, number = 1; offset < bytes.length; offset += partSize, number++) {
+            int from = offset;
+            int partNumber = number;
+            String eTag = s3.uploadPart(b -> b.bucket("inventory-local").key(key).uploadId(uploadId)
+                    .partNumber(partNumber).checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(
+                            Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + partSize)))).eTag();
+            parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
+        }
+        assertThat(parts).hasSize(2);
+        s3.completeMultipartUpload(b -> b.bucket("inventory-local").key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(parts)));
+        put("lyon/small-1.csv", "item_id,inventory_level\nLY-1,4\n");
+        put("lyon/small-2.csv", "item_id,inventory_level\nLY-2,5\n");
+
+        for (String small : List.of("lyon/small-1.csv", "lyon/small-2.csv")) {
+            assertThat(await("import of " + small, () -> importOf("lyon", small)).get("status").s())
+                    .isEqualTo("LOADED");
+        }
+        Map<String, AttributeValue> record = await("import record of big stock.csv", Duration.ofMinutes(3),
+                () -> importOf("lyon", key));
+        assertThat(record.get("status").s()).isEqualTo("LOADED");
+        assertThat(record.get("rows_read").n()).isEqualTo(Integer.toString(rows));
+        assertThat(record.get("rows_written").n()).isEqualTo(Integer.toString(rows));
+        assertThat(item("lyon", "MP-%06d".formatted(rows)).get("item_name").s()).isEqualTo(name + rows);
+    }
+
     @Test
     @Order(4)
     void itemAtZeroRaisesAnAlertInTheTableAndInTheSnsStandIn() throws Exception {
@@ -200,7 +254,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void dashboardApiAnswersForALoggedInUserWithATokenFromTheOidcProvider() throws Exception {
         String dashboard = endpoints.get("Dashboard");
         String token = mintAccessToken("berlin-manager", "store-berlin");
@@ -216,7 +270,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stoppingTheStackLeavesNoProcessBehind() throws Exception {
         long stopStarted = System.nanoTime();
         // SIGTERM: the same shutdown hook as Ctrl-C. (Process.destroy() would also close our end of its output.)
@@ -251,7 +305,11 @@ class LocalStackIT {
     }
 
     private static <T> T await(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        return await(what, EVENT_TIMEOUT, probe);
+    }
+
+    private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
             try {
@@ -269,7 +327,7 @@ class LocalStackIT {
                 break;
             }
         }
-        throw new AssertionError("not seen within " + EVENT_TIMEOUT.toSeconds() + " s: " + what
+        throw new AssertionError("not seen within " + timeout.toSeconds() + " s: " + what
                 + (last == null ? "" : " (last error: " + last + ")"));
     }
 

@@ -1,7 +1,13 @@
 package com.stockwatch.inventory;
 
-/** Outcome of one imported file. */
+/**
+ * State of one imported file. {@link #RUNNING} is the only state that is not final: the record shows progress while
+ * the file is loaded (updated every few seconds, also across continuations) and ends exactly once in one of the four
+ * final states.
+ */
 public enum ImportStatus {
+    /** Being loaded: rows and bytes done so far, the last checkpoint; not a final outcome. */
+    RUNNING,
     /** Every row was valid and stored (or already up to date). */
     LOADED,
     /** Some rows were rejected; every valid row was stored. */
@@ -9,5 +15,10 @@ public enum ImportStatus {
     /** The file could not be read at all; nothing was written. */
     REJECTED,
     /** Valid rows could not be stored (DynamoDB kept failing); the invocation fails so Lambda retries. */
-    FAILED
+    FAILED;
+
+    /** Whether this is an outcome (every state but {@link #RUNNING}). */
+    public boolean isFinal() {
+        return this != RUNNING;
+    }
 }

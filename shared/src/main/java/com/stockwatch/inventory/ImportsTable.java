@@ -38,6 +38,30 @@ public final class ImportsTable {
     /** L of S: warnings such as ignored columns or duplicate items. */
     public static final String WARNINGS = "warnings";
 
+    /** N: rows in the file (known after the loader's first pass; RUNNING records, for a progress bar). */
+    public static final String ROWS_TOTAL = "rows_total";
+    /** N: bytes of the object read by the loading pass so far (compressed bytes for a .gz). */
+    public static final String BYTES_READ = "bytes_read";
+    /** N: size of the object in bytes. */
+    public static final String BYTES_TOTAL = "bytes_total";
+    /** S: ISO-8601 instant of the last progress update of a RUNNING record (and of the final write). */
+    public static final String UPDATED_AT = "updated_at";
+    /**
+     * M: where the next continuation resumes, written when an invocation hands the rest of the file over: {@code row}
+     * (N, the last file row fully processed and drained), {@code offset} (N, bytes of the object read up to it) and
+     * the counters and lists as they stood there (the same names as the record's own), so a continuation, or a retry
+     * of a killed one, restarts from exact counts.
+     */
+    public static final String CHECKPOINT = "checkpoint";
+    public static final String CHECKPOINT_ROW = "row";
+    public static final String CHECKPOINT_OFFSET = "offset";
+    /** S: ETag of the object version being loaded; a continuation reads exactly this version. */
+    public static final String OBJECT_VERSION = "object_version";
+    /** N: number of the invocation (1 = first, 2 = first continuation, ...) that owns a RUNNING record. */
+    public static final String SEGMENT = "segment";
+    /** S: ISO-8601 instant until which the owning invocation may still run; after it, a retry may take over. */
+    public static final String LEASE_UNTIL = "lease_until";
+
     /** How many row errors an import record keeps; the count in {@link #ROWS_REJECTED} is always complete. */
     public static final int MAX_ROW_ERRORS = 100;
 

@@ -109,7 +109,9 @@ public class ImportsService {
                 count(item, ImportsTable.ROWS_READ), count(item, ImportsTable.ROWS_WRITTEN),
                 count(item, ImportsTable.ROWS_UNCHANGED), count(item, ImportsTable.ROWS_STALE),
                 count(item, ImportsTable.ROWS_REJECTED), count(item, ImportsTable.ROWS_FAILED),
-                string(item, ImportsTable.REASON), errors, warnings);
+                string(item, ImportsTable.REASON), errors, warnings,
+                count(item, ImportsTable.ROWS_TOTAL), count(item, ImportsTable.BYTES_READ),
+                count(item, ImportsTable.BYTES_TOTAL), string(item, ImportsTable.UPDATED_AT));
     }
 
     private static String string(Map<String, AttributeValue> item, String name) {

@@ -9,10 +9,15 @@ import jakarta.enterprise.inject.Produces;
 import com.stockwatch.aws.AwsClientSettings;
 import com.stockwatch.loader.LoaderConfig;
 
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -39,9 +44,41 @@ public class LoaderClients {
                                 .maxConcurrency(config.parallelism() + 4)
                                 .maxPendingConnectionAcquires(10_000)
                                 .connectionAcquisitionTimeout(Duration.ofSeconds(60)))
-                        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
-                                .toBuilder().maxAttempts(config.sdkMaxAttempts()).build())),
+                        .overrideConfiguration(o -> o.retryStrategy(retriesWithoutThrottling(config.sdkMaxAttempts()))),
                 aws.settings().dynamodbEndpoint()).build();
+    }
+
+    /** For continuations: asynchronous invocations of the loader itself. */
+    @Produces
+    @ApplicationScoped
+    LambdaClient lambda(AwsClientSettings aws, LoaderConfig config) {
+        return aws.syncClient(LambdaClient.builder(), config.continuationEndpoint());
+    }
+
+    /**
+     * The SDK's standard retries (backoff with jitter) for 5xx and connection errors, but not for throttling: a
+     * throttled write goes back to the {@code ItemWriter}, which lowers its concurrency before retrying, instead of
+     * each of the writes in flight retrying at the same overloaded partition.
+     */
+    public static RetryStrategy retriesWithoutThrottling(int maxAttempts) {
+        return StandardRetryStrategy.builder()
+                .useClientDefaults(false)
+                .circuitBreakerEnabled(false)
+                .maxAttempts(maxAttempts)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofSeconds(2)))
+                .retryOnException(LoaderClients::retryableButNotThrottling)
+                .build();
+    }
+
+    static boolean retryableButNotThrottling(Throwable error) {
+        if (error instanceof SdkServiceException service) {
+            return !service.isThrottlingException() && (service.statusCode() >= 500 || service.isRetryableException());
+        }
+        return error instanceof SdkClientException;
+    }
+
+    void close(@Disposes LambdaClient client) {
+        client.close();
     }
 
     void close(@Disposes S3Client client) {

@@ -16,6 +16,11 @@ public final class ImportMessages {
     public static final String READ_FAILED =
             "The file could not be read from storage; it will be tried again automatically.";
 
+    public static final String STOPPED =
+            "The import stopped because of an internal problem; it will be tried again automatically.";
+    public static final String HAND_OVER_FAILED =
+            "The import could not be continued after a pause; it will be tried again automatically.";
+
     private ImportMessages() {
     }
 }

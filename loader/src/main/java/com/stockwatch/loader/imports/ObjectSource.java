@@ -125,6 +125,11 @@ public class ObjectSource {
             current = s3.getObject(request.toBuilder().range("bytes=" + position + "-").build());
         }
 
+        /** Size of the object in bytes (-1 when the server did not say). */
+        public long length() {
+            return length;
+        }
+
         /** Bytes delivered so far. */
         public long position() {
             return position;

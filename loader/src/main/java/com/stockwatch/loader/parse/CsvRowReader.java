@@ -30,6 +30,7 @@ final class CsvRowReader implements RowReader {
     private static final char[] DELIMITERS = {',', ';', '\t'};
 
     private final boolean gzip;
+    private final RecordLimitReader bounded;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     /** Canonical column per position, {@code null} for ignored columns. */
@@ -38,15 +39,16 @@ final class CsvRowReader implements RowReader {
     private final Set<String> ignored = new LinkedHashSet<>();
     private ParsedRow next;
 
-    CsvRowReader(BufferedReader text, boolean gzip) {
+    CsvRowReader(BufferedReader text, boolean gzip, ReadLimits limits) {
         this.gzip = gzip;
         char delimiter = detectDelimiter(text);
+        this.bounded = new RecordLimitReader(text, limits.maxRecordChars());
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
                 .get();
         try {
-            this.parser = format.parse(text);
+            this.parser = format.parse(bounded);
         } catch (IOException e) {
             throw TextInput.translate(e, gzip);
         }
@@ -179,7 +181,9 @@ final class CsvRowReader implements RowReader {
 
     private CSVRecord nextRecord() {
         try {
-            return records.next();
+            CSVRecord record = records.next();
+            bounded.recordEnded(record.getRecordNumber());
+            return record;
         } catch (UncheckedIOException e) {
             throw translate(e);
         }

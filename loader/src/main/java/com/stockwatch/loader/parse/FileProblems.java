@@ -35,6 +35,28 @@ public final class FileProblems {
     public static final String FILE_REPLACED =
             "The file was replaced while it was being read; the new file is imported on its own.";
 
+    public static final String RECORD_TOO_LONG =
+            "Row %d is longer than %s characters. A quotation mark is probably not closed, so the rest of the file"
+                    + " reads as one value; the file was not loaded.";
+    public static final String JSON_VALUE_TOO_LONG =
+            "The file has a value longer than %s characters (near line %d); the file was not loaded.";
+    public static final String JSON_TOO_DEEP =
+            "The file nests lists or objects too deeply (near line %d); items must be flat objects. The file was not"
+                    + " loaded.";
+    public static final String TOO_LARGE_DECOMPRESSED =
+            "The file expands to more than %s MB when uncompressed; split it into smaller files.";
+    public static final String COMPRESSION_RATIO =
+            "The file expands more than %d times when uncompressed, which no inventory file does; it was not loaded"
+                    + " (it may be damaged or not an inventory file).";
+
     private FileProblems() {
+    }
+
+    static String grouped(long n) {
+        return String.format(java.util.Locale.US, "%,d", n);
+    }
+
+    static String megabytes(long bytes) {
+        return grouped(bytes / 1_000_000);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,36 +19,77 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 final class JsonLinesRowReader implements RowReader {
 
+    static final String LINE_TOO_LONG = "is longer than %s characters; the line was skipped";
     static final String LINE_NOT_AN_OBJECT =
             "is not a JSON object; each line must be one object such as {\"item_id\": \"A-100\", \"inventory_level\": 12}";
 
+    /** Marks a line over the limit; compared by identity. */
+    private static final String TOO_LONG = new String("(too long)");
+
     private final BufferedReader text;
+    private final int maxLine;
+    private final JsonFactory factory;
+    private final StringBuilder line = new StringBuilder();
     private final boolean gzip;
     private final Set<String> ignored = new LinkedHashSet<>();
-    private long line;
+    private long lineNumber;
     private boolean sawRow;
     private boolean done;
     private ParsedRow next;
 
-    JsonLinesRowReader(BufferedReader text, boolean gzip) {
+    JsonLinesRowReader(BufferedReader text, boolean gzip, ReadLimits limits) {
         this.text = text;
         this.gzip = gzip;
+        this.maxLine = limits.maxRecordChars();
+        this.factory = JsonObjects.factory(limits);
+    }
+
+    /**
+     * The next line without its line break, or {@code null} at the end; a line longer than the limit is skipped up
+     * to its end and returned as {@link #TOO_LONG} (the row is rejected, the next line is read normally).
+     */
+    private String readLine() throws IOException {
+        line.setLength(0);
+        boolean tooLong = false;
+        int c;
+        while ((c = text.read()) >= 0 && c != '\n') {
+            if (line.length() < maxLine) {
+                line.append((char) c);
+            } else {
+                tooLong = true;
+            }
+        }
+        if (c < 0 && line.length() == 0 && !tooLong) {
+            return null;
+        }
+        if (tooLong) {
+            line.setLength(0);
+            return TOO_LONG;
+        }
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
+        }
+        return line.toString();
     }
 
     @Override
     public boolean hasNext() {
         try {
             while (next == null && !done) {
-                String content = text.readLine();
+                String content = readLine();
                 if (content == null) {
                     done = true;
                     break;
                 }
-                line++;
-                if (content.isBlank()) {
+                lineNumber++;
+                if (content == TOO_LONG) {
+                    next = ParsedRow.unreadable(lineNumber, LINE_TOO_LONG.formatted(FileProblems.grouped(maxLine)));
+                } else if (content.isBlank()) {
                     continue;
+                } else {
+                    next = parseLine(content);
                 }
-                next = parseLine(content);
                 if (!next.readable() && !sawRow) {
                     throw new UnreadableFileException(FileProblems.JSON_LINES_BROKEN);
                 }
@@ -60,19 +102,19 @@ final class JsonLinesRowReader implements RowReader {
     }
 
     private ParsedRow parseLine(String content) throws IOException {
-        try (JsonParser parser = JsonObjects.FACTORY.createParser(content)) {
+        try (JsonParser parser = factory.createParser(content)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return ParsedRow.unreadable(line, LINE_NOT_AN_OBJECT);
+                return ParsedRow.unreadable(lineNumber, LINE_NOT_AN_OBJECT);
             }
             var values = JsonObjects.readObject(parser, ignored);
             if (parser.nextToken() != null) {
-                return ParsedRow.unreadable(line, LINE_NOT_AN_OBJECT);
+                return ParsedRow.unreadable(lineNumber, LINE_NOT_AN_OBJECT);
             }
-            return ParsedRow.of(line, values);
+            return ParsedRow.of(lineNumber, values);
         } catch (JsonProcessingException e) {
-            return ParsedRow.unreadable(line, LINE_NOT_AN_OBJECT);
+            return ParsedRow.unreadable(lineNumber, LINE_NOT_AN_OBJECT);
         } catch (JsonObjects.ShapeException e) {
-            return ParsedRow.unreadable(line, LINE_NOT_AN_OBJECT);
+            return ParsedRow.unreadable(lineNumber, LINE_NOT_AN_OBJECT);
         }
     }
 

@@ -16,13 +16,22 @@ final class JsonObjects {
     /** A value that is itself an object or a list, which no column accepts. */
     static final String NESTED_VALUE = "(a nested object or list)";
 
-    static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(64)
-                    .maxStringLength(1_000_000)
-                    .maxNumberLength(100)
-                    .build())
-            .build();
+    /** Items are flat objects: a few levels suffice for the list, the wrapper object and one item. */
+    static final int MAX_DEPTH = 64;
+
+    static final JsonFactory FACTORY = factory(ReadLimits.DEFAULTS);
+
+    /** A factory whose parsers stop at the limits: string length, nesting depth, number length. */
+    static JsonFactory factory(ReadLimits limits) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(limits.maxRecordChars())
+                        .maxNameLength(Math.min(limits.maxRecordChars(), 50_000))
+                        .maxNumberLength(100)
+                        .build())
+                .build();
+    }
 
     private static final int MAX_IGNORED = 50;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
@@ -27,13 +28,15 @@ final class JsonRowReader implements RowReader {
     private final boolean wrapped;
     private State state;
     private String declaredStoreId;
+    private final ReadLimits limits;
     private long row;
     private ParsedRow next;
 
-    JsonRowReader(BufferedReader text, boolean gzip) {
+    JsonRowReader(BufferedReader text, boolean gzip, ReadLimits limits) {
         this.gzip = gzip;
+        this.limits = limits;
         try {
-            this.parser = JsonObjects.FACTORY.createParser(text);
+            this.parser = JsonObjects.factory(limits).createParser(text);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 wrapped = false;
@@ -151,6 +154,12 @@ final class JsonRowReader implements RowReader {
     }
 
     private RuntimeException translate(IOException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            int line = Math.max(1, parser.currentLocation().getLineNr());
+            return new UnreadableFileException(limit.getMessage() != null && limit.getMessage().contains("depth")
+                    ? FileProblems.JSON_TOO_DEEP.formatted(line)
+                    : FileProblems.JSON_VALUE_TOO_LONG.formatted(FileProblems.grouped(limits.maxRecordChars()), line));
+        }
         if (e instanceof JsonProcessingException json) {
             JsonLocation location = json.getLocation() != null ? json.getLocation() : parser.currentLocation();
             return new UnreadableFileException(FileProblems.JSON_BROKEN.formatted(

@@ -15,12 +15,17 @@ public final class RowReaders {
      *
      * @throws UnreadableFileException when the start of the file already shows it cannot be read
      */
-    public static RowReader open(InputStream bytes, FileType type) {
-        var text = TextInput.open(bytes, type.gzip());
+    public static RowReader open(InputStream bytes, FileType type, ReadLimits limits) {
+        var text = TextInput.open(bytes, type.gzip(), limits);
         return switch (type.format()) {
-            case CSV -> new CsvRowReader(text, type.gzip());
-            case JSON -> new JsonRowReader(text, type.gzip());
-            case JSON_LINES -> new JsonLinesRowReader(text, type.gzip());
+            case CSV -> new CsvRowReader(text, type.gzip(), limits);
+            case JSON -> new JsonRowReader(text, type.gzip(), limits);
+            case JSON_LINES -> new JsonLinesRowReader(text, type.gzip(), limits);
         };
+    }
+
+    /** With the default {@link ReadLimits}. */
+    public static RowReader open(InputStream bytes, FileType type) {
+        return open(bytes, type, ReadLimits.DEFAULTS);
     }
 }

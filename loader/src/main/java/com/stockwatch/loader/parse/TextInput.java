@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /** Turns the object's bytes into strict UTF-8 text: optional gzip, optional byte order mark, no bad bytes. */
@@ -21,9 +20,9 @@ final class TextInput {
     private TextInput() {
     }
 
-    static BufferedReader open(InputStream bytes, boolean gzip) {
+    static BufferedReader open(InputStream bytes, boolean gzip, ReadLimits limits) {
         try {
-            InputStream in = gzip ? new GZIPInputStream(bytes, BUFFER) : bytes;
+            InputStream in = gzip ? DecompressionGuard.open(bytes, BUFFER, limits) : bytes;
             PushbackInputStream pushback = new PushbackInputStream(in, 3);
             byte[] start = pushback.readNBytes(3);
             boolean bom = start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB
@@ -45,6 +44,9 @@ final class TextInput {
      * else (network) stays an I/O error so the invocation fails and is retried.
      */
     static RuntimeException translate(IOException e, boolean gzip) {
+        if (e instanceof LimitExceededException) {
+            return new UnreadableFileException(e.getMessage());
+        }
         if (e instanceof CharacterCodingException) {
             return new UnreadableFileException(FileProblems.NOT_TEXT);
         }

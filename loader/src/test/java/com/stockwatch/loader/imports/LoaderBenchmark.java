@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.stockwatch.emulators.proxy.LatencyProxy;
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.inventory.InventoryItem;
 import com.stockwatch.inventory.InventoryItemAttributes;
@@ -55,6 +56,7 @@ class LoaderBenchmark {
     private static final Instant FILE_TIME = Instant.parse("2026-11-25T07:00:00Z");
 
     @Test
+    @Tag("throughput")
     void loaderThroughputAgainstTheWalkThroughBaseline() throws Exception {
         List<Integer> sizes = List.of(System.getProperty("loader.benchmark.rows", "100000,1000000").split(","))
                 .stream().map(String::strip).map(Integer::valueOf).toList();
@@ -66,7 +68,8 @@ class LoaderBenchmark {
             DynamoDbLocalResource.recreateTables(sync);
             S3Resource.createBucket(s3, S3Resource.BUCKET);
             LoaderService loader = new LoaderService(new ObjectSource(s3), async,
-                    new ImportRecords(async, tables()), tables(), () -> 5, config(parallelism), Clock.systemUTC());
+                    new ImportRecords(async, tables()), tables(), () -> 5, config(parallelism), object -> {
+                    }, Clock.systemUTC());
 
             List<String> lines = new ArrayList<>();
             lines.add("| rows | approach | rows timed | seconds | rows/s | peak heap (MB) | live heap after GC (MB) |");
@@ -80,8 +83,8 @@ class LoaderBenchmark {
                 lines.add(row(rows, "baseline: 1 sync PutItem per row", timedBaseline, baseline));
 
                 Measured loaded = measure(() -> {
-                    ImportResult result = loader.importFile(new S3ObjectRef(S3Resource.BUCKET, key, FILE_TIME,
-                            Optional.empty()));
+                    ImportResult result = loader.importAll(List.of(new S3ObjectRef(S3Resource.BUCKET, key,
+                            FILE_TIME, Optional.empty()))).get(0);
                     assertThat(result.status()).as(result.summary() + " " + result.errors()).isEqualTo(ImportStatus.LOADED);
                     assertThat(result.rowsRead()).isEqualTo(rows);
                     assertThat(result.rowsWritten() + result.rowsUnchanged()).isEqualTo(rows);
@@ -105,6 +108,159 @@ class LoaderBenchmark {
                     + Runtime.getRuntime().availableProcessors() + " CPUs\n\n" + table);
             System.out.println(table);
         }
+    }
+
+    /**
+     * Issue 11, benchmark 1: AWS-like latency. {@link LatencyProxy} adds {@code loader.benchmark.latency-ms} (5 ms)
+     * each way in front of DynamoDB Local and S3Mock; the loader and the walk-through baseline run through it in the
+     * same run.
+     */
+    @Test
+    @Tag("latency")
+    void withAwsLikeLatencyTheLoaderAgainstTheBaseline() throws Exception {
+        double latency = Double.parseDouble(System.getProperty("loader.benchmark.latency-ms", "5"));
+        int rows = Integer.getInteger("loader.benchmark.rows", 20_000);
+        int baselineRows = Integer.getInteger("loader.benchmark.baseline-rows", 1_000);
+        int parallelism = Integer.getInteger("loader.benchmark.parallelism", 64);
+        try (DynamoDbClient admin = Emulators.dynamoDbClient(); S3Client directS3 = Emulators.s3Client();
+                LatencyProxy dynamoProxy = LatencyProxy.start(Emulators.dynamoDbEndpoint(), latency);
+                LatencyProxy s3Proxy = LatencyProxy.start(Emulators.s3Endpoint(), latency);
+                DynamoDbClient sync = DynamoDbClient.builder()
+                        .endpointOverride(dynamoProxy.endpoint(Emulators.dynamoDbEndpoint()))
+                        .region(Region.of(Emulators.REGION)).credentialsProvider(Emulators.credentials()).build();
+                S3Client s3 = S3Client.builder().endpointOverride(s3Proxy.endpoint(Emulators.s3Endpoint()))
+                        .forcePathStyle(true).region(Region.of(Emulators.REGION))
+                        .credentialsProvider(Emulators.credentials()).build();
+                DynamoDbAsyncClient async = asyncClient(parallelism, dynamoProxy.endpoint(
+                        Emulators.dynamoDbEndpoint()))) {
+            DynamoDbLocalResource.recreateTables(admin);
+            S3Resource.createBucket(directS3, S3Resource.BUCKET);
+            String key = "L" + rows + "/stock.csv";
+            upload(directS3, key, rows);
+            List<String> lines = new ArrayList<>(List.of("latency added: %.1f ms each way (round trip +%.0f ms)"
+                    .formatted(latency, 2 * latency), "",
+                    "| approach | rows timed | seconds | rows/s | peak heap (MB) | live heap after GC (MB) |",
+                    "|---|---:|---:|---:|---:|---:|"));
+            Measured baseline = measure(() -> baseline(s3, sync, key, baselineRows));
+            lines.add(row("baseline: 1 sync PutItem per row", baselineRows, baseline));
+            LoaderService loader = new LoaderService(new ObjectSource(s3), async, new ImportRecords(async, tables()),
+                    tables(), () -> 5, config(parallelism), object -> { }, Clock.systemUTC());
+            Measured loaded = measure(() -> loadOnce(loader, key, rows));
+            lines.add(row("loader (parallelism " + parallelism + ")", rows, loaded));
+            lines.add("| **speed-up** | | | **%.1fx** | | |".formatted(loaded.rowsPerSecond() / baseline.rowsPerSecond()));
+            write("loader-latency.md", lines);
+        }
+    }
+
+    /** Issue 11, benchmark 2: no added latency, the loader as a share of what the emulator takes at most. */
+    @Test
+    @Tag("ceiling")
+    void withoutLatencyTheLoaderAsAShareOfTheEmulatorCeiling() throws Exception {
+        int rows = Integer.getInteger("loader.benchmark.rows", 50_000);
+        int parallelism = Integer.getInteger("loader.benchmark.parallelism", 64);
+        try (DynamoDbClient admin = Emulators.dynamoDbClient(); S3Client s3 = Emulators.s3Client();
+                DynamoDbAsyncClient async = asyncClient(parallelism)) {
+            DynamoDbLocalResource.recreateTables(admin);
+            S3Resource.createBucket(s3, S3Resource.BUCKET);
+            String key = "C" + rows + "/stock.csv";
+            upload(s3, key, rows);
+            LoaderService loader = new LoaderService(new ObjectSource(s3), async, new ImportRecords(async, tables()),
+                    tables(), () -> 5, config(parallelism), object -> { }, Clock.systemUTC());
+            List<String> lines = new ArrayList<>(List.of(
+                    "| approach | rows timed | seconds | rows/s | peak heap (MB) | live heap after GC (MB) |",
+                    "|---|---:|---:|---:|---:|---:|"));
+            Measured ceiling1 = measure(() -> ceiling(async, rows, parallelism));
+            lines.add(row("emulator ceiling: bare unconditional PutItem, " + parallelism + " in flight", rows, ceiling1));
+            Measured loaded = measure(() -> loadOnce(loader, key, rows));
+            lines.add(row("loader (parallelism " + parallelism + ", the whole file)", rows, loaded));
+            Measured ceiling2 = measure(() -> ceiling(async, rows, parallelism));
+            lines.add(row("emulator ceiling again (after the loader)", rows, ceiling2));
+            double ceiling = (ceiling1.rowsPerSecond() + ceiling2.rowsPerSecond()) / 2;
+            lines.add("| **loader / mean ceiling** | | | **%.0f %%** | | |".formatted(100 * loaded.rowsPerSecond()
+                    / ceiling));
+            write("loader-ceiling.md", lines);
+        }
+    }
+
+    /**
+     * Issue 11, benchmark 3: a 1,000,000-row single-store file with a 60 s deadline per invocation, completing
+     * through continuations; each invocation's heap peak is measured on its own.
+     */
+    @Test
+    @Tag("continuations")
+    void aMillionRowFileCompletesThroughContinuationsOfSixtySeconds() throws Exception {
+        int rows = Integer.getInteger("loader.benchmark.rows", 1_000_000);
+        long deadlineMillis = Long.getLong("loader.benchmark.deadline-ms", 60_000);
+        int parallelism = Integer.getInteger("loader.benchmark.parallelism", 64);
+        try (DynamoDbClient admin = Emulators.dynamoDbClient(); S3Client s3 = Emulators.s3Client();
+                DynamoDbAsyncClient async = asyncClient(parallelism)) {
+            DynamoDbLocalResource.recreateTables(admin);
+            S3Resource.createBucket(s3, S3Resource.BUCKET);
+            String key = "M" + rows + "/stock.csv";
+            upload(s3, key, rows);
+            java.util.ArrayDeque<S3ObjectRef> continuations = new java.util.ArrayDeque<>();
+            LoaderService loader = new LoaderService(new ObjectSource(s3), async, new ImportRecords(async, tables()),
+                    tables(), () -> 5, config(parallelism), continuations::add, Clock.systemUTC());
+            continuations.add(new S3ObjectRef(S3Resource.BUCKET, key, FILE_TIME, Optional.empty()));
+            List<String> lines = new ArrayList<>(List.of(
+                    "deadline per invocation: %d s, margin %s".formatted(deadlineMillis / 1000,
+                            config(parallelism).deadlineMargin()), "",
+                    "| invocation | status after | rows read so far | seconds | peak heap (MB) | live heap after GC (MB) |",
+                    "|---:|---|---:|---:|---:|---:|"));
+            int invocation = 0;
+            long start = System.nanoTime();
+            ImportResult last = null;
+            long maxPeak = 0;
+            while (!continuations.isEmpty()) {
+                S3ObjectRef next = continuations.poll();
+                invocation++;
+                long ends = System.currentTimeMillis() + deadlineMillis;
+                List<ImportResult> results = new ArrayList<>();
+                Measured m = measure(() -> {
+                    results.addAll(loader.importAll(List.of(next), () -> ends - System.currentTimeMillis()));
+                    return results.isEmpty() ? 0 : results.get(0).rowsRead();
+                });
+                last = results.get(0);
+                maxPeak = Math.max(maxPeak, m.peakHeapBytes());
+                lines.add(String.format(Locale.US, "| %d | %s | %,d | %.1f | %d | %d |", invocation, last.status(),
+                        last.rowsRead(), m.seconds(), m.peakHeapBytes() / (1024 * 1024),
+                        m.liveHeapBytes() / (1024 * 1024)));
+                System.out.println(lines.get(lines.size() - 1));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(last.status()).isEqualTo(ImportStatus.LOADED);
+            assertThat(last.rowsRead()).isEqualTo(rows);
+            assertThat(last.rowsWritten() + last.rowsUnchanged()).isEqualTo(rows);
+            lines.add("");
+            lines.add(String.format(Locale.US, "%,d rows in %d invocations, %.0f s in all (%,.0f rows/s), final %s"
+                    + " with %,d written and %,d unchanged; highest heap peak of an invocation %d MB (-Xmx%d MB)",
+                    rows, invocation, seconds, rows / seconds, last.status(), last.rowsWritten(), last.rowsUnchanged(),
+                    maxPeak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+            write("loader-continuations.md", lines);
+        }
+    }
+
+    private static long loadOnce(LoaderService loader, String key, int rows) {
+        ImportResult result = loader.importAll(List.of(new S3ObjectRef(S3Resource.BUCKET, key, FILE_TIME,
+                Optional.empty()))).get(0);
+        assertThat(result.status()).as(result.summary() + " " + result.errors()).isEqualTo(ImportStatus.LOADED);
+        assertThat(result.rowsRead()).isEqualTo(rows);
+        return rows;
+    }
+
+    private static String row(String approach, long timed, Measured m) {
+        return String.format(Locale.US, "| %s | %,d | %.1f | %,.0f | %d | %d |", approach, timed, m.seconds(),
+                m.rowsPerSecond(), m.peakHeapBytes() / (1024 * 1024), m.liveHeapBytes() / (1024 * 1024));
+    }
+
+    private static void write(String file, List<String> lines) throws IOException {
+        String text = "JVM: " + System.getProperty("java.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, "
+                + Runtime.getRuntime().availableProcessors() + " CPUs\n\n" + String.join("\n", lines) + "\n";
+        Path out = Path.of("target/benchmark/" + file);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        System.out.println(text);
     }
 
     /** The walk-through's approach: read line by line and put each row with a synchronous, unconditional PutItem. */
@@ -207,8 +363,15 @@ class LoaderBenchmark {
     }
 
     private static DynamoDbAsyncClient asyncClient(int parallelism) {
+        return asyncClient(parallelism, Emulators.dynamoDbEndpoint());
+    }
+
+    /** As the loader's producer builds it, throttling retries left to the writer. */
+    private static DynamoDbAsyncClient asyncClient(int parallelism, java.net.URI endpoint) {
         return DynamoDbAsyncClient.builder()
-                .endpointOverride(Emulators.dynamoDbEndpoint())
+                .endpointOverride(endpoint)
+                .overrideConfiguration(o -> o.retryStrategy(
+                        com.stockwatch.loader.aws.LoaderClients.retriesWithoutThrottling(4)))
                 .region(Region.of(Emulators.REGION))
                 .credentialsProvider(Emulators.credentials())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(parallelism + 4)
@@ -217,60 +380,10 @@ class LoaderBenchmark {
     }
 
     private static TableNames tables() {
-        return new TableNames() {
-            @Override
-            public String inventory() {
-                return DynamoDbLocalResource.INVENTORY;
-            }
-
-            @Override
-            public String imports() {
-                return DynamoDbLocalResource.IMPORTS;
-            }
-
-            @Override
-            public String alerts() {
-                return DynamoDbLocalResource.ALERTS;
-            }
-
-            @Override
-            public String stores() {
-                return "InventoryStores";
-            }
-        };
+        return TestLoaderConfig.tables();
     }
 
     private static LoaderConfig config(int parallelism) {
-        return new LoaderConfig() {
-            @Override
-            public int parallelism() {
-                return parallelism;
-            }
-
-            @Override
-            public int sdkMaxAttempts() {
-                return 4;
-            }
-
-            @Override
-            public int itemRetries() {
-                return 4;
-            }
-
-            @Override
-            public Duration itemRetryBaseDelay() {
-                return Duration.ofMillis(250);
-            }
-
-            @Override
-            public int duplicateFilterItems() {
-                return 2_000_000;
-            }
-
-            @Override
-            public int maxWarnings() {
-                return 20;
-            }
-        };
+        return TestLoaderConfig.defaults().withParallelism(parallelism);
     }
 }

@@ -29,6 +29,9 @@ class RowReaderFuzzTest {
             new FileContext(Optional.of("0042"), Optional.empty(), Instant.EPOCH, "s3://b/0042/f"),
             new FileContext(Optional.empty(), Optional.empty(), Instant.EPOCH, "s3://b/f")};
 
+    /** Small limits, so that short inputs (and the seeds csv-endless-quote, jsonl-long-line, gzip-bomb) reach them. */
+    private static final ReadLimits LIMITS = new ReadLimits(4_096, 1L << 20, 20);
+
     @FuzzTest(maxDuration = "20s")
     void anyInputYieldsRowsOrRowErrors(byte[] input) {
         if (input.length == 0) {
@@ -37,7 +40,7 @@ class RowReaderFuzzTest {
         FileType type = TYPES[(input[0] & 0xFF) % TYPES.length];
         FileContext context = CONTEXTS[((input[0] & 0xFF) / TYPES.length) % CONTEXTS.length];
         byte[] content = Arrays.copyOfRange(input, 1, input.length);
-        try (RowReader reader = RowReaders.open(new ByteArrayInputStream(content), type)) {
+        try (RowReader reader = RowReaders.open(new ByteArrayInputStream(content), type, LIMITS)) {
             long lastRow = 0;
             while (reader.hasNext()) {
                 ParsedRow row = reader.next();

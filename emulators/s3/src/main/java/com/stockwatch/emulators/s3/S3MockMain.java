@@ -24,7 +24,8 @@ public final class S3MockMain {
             // The HTTPS connector is unused but always started: keep it on loopback and off fixed ports.
             properties.put(S3MockApplication.PROP_HTTPS_PORT, 0);
             properties.put("server.address", "127.0.0.1");
-            properties.put("spring.main.sources", LoopbackHttpConnector.class.getName());
+            properties.put("spring.main.sources", LoopbackHttpConnector.class.getName() + ","
+                    + MultipartChecksumsAsS3.class.getName());
             properties.put(S3MockApplication.PROP_SILENT, true);
             properties.put("spring.main.banner-mode", "off");
             properties.put("com.adobe.testing.s3mock.store.initialBuckets", process.option("buckets", ""));
