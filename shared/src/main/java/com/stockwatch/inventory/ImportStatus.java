@@ -9,5 +9,14 @@ public enum ImportStatus {
     /** The file could not be read at all; nothing was written. */
     REJECTED,
     /** Valid rows could not be stored (DynamoDB kept failing); the invocation fails so Lambda retries. */
-    FAILED
+    FAILED;
+
+    /**
+     * The status named {@code name} when it is one an import ends with (LOADED, PARTIAL, REJECTED, FAILED); empty
+     * for anything else, such as a status written while an import is still running, or one this code does not know.
+     */
+    public static java.util.Optional<ImportStatus> finished(String name) {
+        return java.util.stream.Stream.of(LOADED, PARTIAL, REJECTED, FAILED)
+                .filter(status -> status.name().equals(name)).findFirst();
+    }
 }
