@@ -69,8 +69,10 @@ final class StreamEventSource implements AutoCloseable {
         this.batchSize = batchSize;
         this.window = window;
         this.maxRetries = maxRetries;
-        this.checkpointFile = dataDir.resolve("stream-checkpoints.properties");
-        this.failedBatches = logDir.resolve("notifier-failed-batches.jsonl");
+        // One file per table (the Inventory table keeps the original names).
+        String suffix = LocalStack.INVENTORY.equals(table) ? "" : "-" + table;
+        this.checkpointFile = dataDir.resolve("stream-checkpoints" + suffix + ".properties");
+        this.failedBatches = logDir.resolve("notifier-failed-batches" + suffix + ".jsonl");
     }
 
     void start() {
