@@ -70,8 +70,8 @@ final class StreamEventSource implements AutoCloseable {
         this.batchSize = batchSize;
         this.window = window;
         this.maxRetries = maxRetries;
-        // One file per table (the Inventory table keeps the original names).
-        String suffix = LocalStack.INVENTORY.equals(table) ? "" : "-" + table;
+        // The imports table's source keeps its own files; the Inventory table's keep their original names.
+        String suffix = LocalStack.IMPORTS.equals(table) ? "-" + table : "";
         this.checkpointFile = dataDir.resolve("stream-checkpoints" + suffix + ".properties");
         this.failedBatches = logDir.resolve("notifier-failed-batches" + suffix + ".jsonl");
     }
