@@ -92,7 +92,7 @@ resource "aws_cloudwatch_log_group" "notifier" {
 
 resource "aws_lambda_function" "notifier" {
   function_name    = local.function_names.notifier
-  description      = "Turns stock changes on the Inventory stream into alerts on the NoStock topic."
+  description      = "Turns stock changes and finished imports (Inventory, InventoryImports streams) into alerts on NoStock."
   role             = aws_iam_role.notifier.arn
   runtime          = local.lambda_runtime
   handler          = local.lambda_handler
@@ -103,7 +103,7 @@ resource "aws_lambda_function" "notifier" {
   timeout          = var.function_timeout_seconds.notifier
 
   environment {
-    variables = merge(local.shared_environment, {
+    variables = merge(local.shared_environment, local.notifier_environment, {
       INVENTORY_NOTIFIER_TOPIC_ARN     = aws_sns_topic.no_stock.arn
       INVENTORY_NOTIFIER_DASHBOARD_URL = aws_apigatewayv2_api.dashboard.api_endpoint
     })

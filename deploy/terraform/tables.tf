@@ -62,6 +62,10 @@ resource "aws_dynamodb_table" "imports" {
     type = "S"
   }
 
+  # The notifier reports finished imports from this stream (notifier_schedule.tf); the new image is all it reads.
+  stream_enabled   = true
+  stream_view_type = "NEW_IMAGE"
+
   point_in_time_recovery {
     enabled = true
   }
@@ -86,6 +90,20 @@ resource "aws_dynamodb_table" "alerts" {
   attribute {
     name = "alert_id"
     type = "S"
+  }
+
+  attribute {
+    name = "held_in"
+    type = "S"
+  }
+
+  # Sparse: held alerts (held_in = their store) and window records waiting for their digest (held_in = ~flush-due),
+  # so the scheduled flush queries instead of scanning.
+  global_secondary_index {
+    name            = "held"
+    hash_key        = "held_in"
+    range_key       = "alert_id"
+    projection_type = "ALL"
   }
 
   ttl {

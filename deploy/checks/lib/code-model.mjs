@@ -6,6 +6,17 @@ import { filesUnder, moduleConfiguration, sdkActions, stripComments, parseInterf
 /** Terraform function (aws_lambda_function name) -> Maven module. */
 export const FUNCTION_MODULES = { loader: "loader", notifier: "notifier", dashboard: "dashboard-api" };
 
+/**
+ * Every deployed function (aws_lambda_function name) -> Maven module: the function modules, plus functions that run
+ * another handler of a module's zip (selected with QUARKUS_LAMBDA_HANDLER).
+ */
+export const DEPLOYED_FUNCTIONS = { ...FUNCTION_MODULES, notifier_schedule: "notifier" };
+
+/** The artifact (key of var.function_artifacts) a deployed function runs. */
+export function artifactOf(name) {
+  return Object.prototype.hasOwnProperty.call(FUNCTION_MODULES, name) ? name : DEPLOYED_FUNCTIONS[name];
+}
+
 /** String constants `NAME = "value"` of a Java file. */
 export function stringConstants(path) {
   const text = stripComments(readFileSync(path, "utf8"));

@@ -4,7 +4,7 @@
 // known to be able to fail.
 import { block, blocks, expr } from "./hcl.mjs";
 import { envName } from "./java.mjs";
-import { FUNCTION_MODULES } from "./code-model.mjs";
+import { DEPLOYED_FUNCTIONS, FUNCTION_MODULES, artifactOf } from "./code-model.mjs";
 import { providerVersion, validateBody } from "./provider-schema.mjs";
 
 /** Environment variables that are not configuration keys but runtime switches. */
@@ -66,6 +66,47 @@ function statements(doc) {
 }
 
 /** The policy documents attached to a role, through aws_iam_role_policy (inline) resources. */
+/** The safety settings of an event source mapping from a table's stream to the notifier. */
+function notifierStreamMapping(cfg, code, table, filterOk, filterProblem) {
+    const problems = [];
+    const esms = Object.entries(res(cfg, "aws_lambda_event_source_mapping"));
+    const entry = esms.find(([, e]) => ref(e.event_source_arn) === `aws_dynamodb_table.${table}.stream_arn`);
+    if (!entry) return [`no event source mapping on aws_dynamodb_table.${table}.stream_arn`];
+    const [name, e] = entry;
+    if (!/^aws_lambda_function\.notifier\.(arn|function_name)$/.test(ref(e.function_name))) problems.push(`${name}: must invoke the notifier`);
+    if (!(e.function_response_types ?? []).includes("ReportBatchItemFailures")) problems.push(`${name}: function_response_types lacks ReportBatchItemFailures`);
+    const notifier = code.modules[FUNCTION_MODULES.notifier];
+    if (notifier.exists && !notifier.handlerTypes.some((h) => h.input === "DynamodbEvent" && h.output === "StreamsEventResponse")) {
+      problems.push(`${name}: ReportBatchItemFailures needs a RequestHandler<DynamodbEvent, StreamsEventResponse> in ${notifier.module}; Lambda would otherwise treat every batch as a success`);
+    }
+    if (e.bisect_batch_on_function_error !== true) problems.push(`${name}: bisect_batch_on_function_error must be true`);
+    const bounded = (value, attr) => {
+      if (value === undefined) return problems.push(`${name}: ${attr} unset (default retries forever / keeps records 24 h)`);
+      if (typeof value === "number") return value >= 0 || problems.push(`${name}: ${attr} is ${value}`);
+      const v = /^var\.(\w+)$/.exec(ref(value));
+      const variable = v && cfg.variable[v[1]];
+      if (!variable || typeof variable.default !== "number" || variable.default < 0 || !blocks(variable, "validation").length) {
+        problems.push(`${name}: ${attr} must be a number or a validated variable with a non-negative default`);
+      }
+    };
+    bounded(e.maximum_retry_attempts, "maximum_retry_attempts");
+    bounded(e.maximum_record_age_in_seconds, "maximum_record_age_in_seconds");
+    if (e.batch_size === undefined) problems.push(`${name}: batch_size unset`);
+    if (e.maximum_batching_window_in_seconds === undefined) problems.push(`${name}: maximum_batching_window_in_seconds unset`);
+    const dest = blocks(blocks(e, "destination_config")[0], "on_failure")[0];
+    const q = dest && /^aws_sqs_queue\.(\w+)\.arn$/.exec(ref(dest.destination_arn));
+    if (!q || !res(cfg, "aws_sqs_queue")[q[1]]) problems.push(`${name}: destination_config.on_failure must be an aws_sqs_queue`);
+    else {
+      const grantsSend = rolePolicies(cfg, roleOf(functions(cfg).notifier ?? {}) ?? "").some(({ doc }) =>
+        statements(doc).some((s) => s.actions.includes("sqs:SendMessage") && s.resources.some((r) => ref(r) === `aws_sqs_queue.${q[1]}.arn`)));
+      if (!grantsSend) problems.push(`${name}: the notifier's role must allow sqs:SendMessage on aws_sqs_queue.${q[1]}`);
+    }
+    const patterns = blocks(blocks(e, "filter_criteria")[0], "filter").map((f) => String(f.pattern));
+    if (!patterns.length) problems.push(`${name}: no filter_criteria`);
+    else if (!patterns.every(filterOk)) problems.push(`${name}: ${filterProblem}`);
+    return problems;
+}
+
 function rolePolicies(cfg, roleName) {
   const docs = [];
   for (const [name, rp] of Object.entries(res(cfg, "aws_iam_role_policy"))) {
@@ -113,8 +154,9 @@ export const CHECKS = {
   "each function module has a Lambda function and the native provided.al2023 settings"(cfg, code) {
     const problems = [];
     const fns = functions(cfg);
-    for (const [name, module] of Object.entries(FUNCTION_MODULES)) {
+    for (const [name, module] of Object.entries(DEPLOYED_FUNCTIONS)) {
       const fn = fns[name];
+      const artifact = artifactOf(name);
       if (!fn) {
         problems.push(`no aws_lambda_function.${name} for module ${module}`);
         continue;
@@ -128,12 +170,12 @@ export const CHECKS = {
       if (!Array.isArray(arch) || arch.length !== 1 || ref(arch[0]) !== "var.lambda_architecture") {
         problems.push(`${name}: architectures must be [var.lambda_architecture] (one variable for build and deploy), is ${JSON.stringify(arch)}`);
       }
-      if (ref(fn.filename) !== `var.function_artifacts.${name}`) problems.push(`${name}: filename must be var.function_artifacts.${name}`);
-      if (ref(fn.source_code_hash) !== `filebase64sha256(var.function_artifacts.${name})`) {
-        problems.push(`${name}: source_code_hash must be filebase64sha256(var.function_artifacts.${name}) so a new zip redeploys`);
+      if (ref(fn.filename) !== `var.function_artifacts.${artifact}`) problems.push(`${name}: filename must be var.function_artifacts.${artifact}`);
+      if (ref(fn.source_code_hash) !== `filebase64sha256(var.function_artifacts.${artifact})`) {
+        problems.push(`${name}: source_code_hash must be filebase64sha256(var.function_artifacts.${artifact}) so a new zip redeploys`);
       }
       const preconditions = blocks(blocks(fn, "lifecycle")[0], "precondition");
-      if (!preconditions.some((p) => String(p.condition).includes(`local.artifact_architectures.${name}`) && String(p.condition).includes("var.lambda_architecture"))) {
+      if (!preconditions.some((p) => String(p.condition).includes(`local.artifact_architectures.${artifact}`) && String(p.condition).includes("var.lambda_architecture"))) {
         problems.push(`${name}: needs a precondition that the zip was built for var.lambda_architecture (function.zip.arch)`);
       }
       const env = envVariables(cfg, fn);
@@ -142,18 +184,19 @@ export const CHECKS = {
       if (m.handlers.length > 1 && !env.has("QUARKUS_LAMBDA_HANDLER") && !m.properties.some((p) => p.key === "quarkus.lambda.handler" && (p.profile === null || p.profile === "prod"))) {
         problems.push(`${name}: module ${module} has ${m.handlers.length} handlers but no quarkus.lambda.handler`);
       }
+      if (artifact !== name && !env.has("QUARKUS_LAMBDA_HANDLER")) problems.push(`${name}: runs ${artifact}'s zip but does not select its handler (QUARKUS_LAMBDA_HANDLER)`);
       const wantsHttp = name === "dashboard";
       if (m.exists && m.lambda && m.lambdaHttp !== wantsHttp) {
         problems.push(`${name}: module ${module} ${m.lambdaHttp ? "uses" : "does not use"} quarkus-amazon-lambda-http, but it is ${wantsHttp ? "" : "not "}behind API Gateway`);
       }
     }
-    for (const name of Object.keys(fns)) if (!FUNCTION_MODULES[name]) problems.push(`aws_lambda_function.${name} has no module`);
+    for (const name of Object.keys(fns)) if (!DEPLOYED_FUNCTIONS[name]) problems.push(`aws_lambda_function.${name} has no module`);
     return problems;
   },
 
   "every environment variable is a configuration key the function's code reads"(cfg, code) {
     const problems = [];
-    for (const [name, module] of Object.entries(FUNCTION_MODULES)) {
+    for (const [name, module] of Object.entries(DEPLOYED_FUNCTIONS)) {
       const fn = functions(cfg)[name];
       if (!fn) continue;
       const known = knownEnv(code.modules[module]);
@@ -180,7 +223,7 @@ export const CHECKS = {
   // application.properties (250).)
   "every required configuration key without a default is set"(cfg, code) {
     const problems = [];
-    for (const [name, module] of Object.entries(FUNCTION_MODULES)) {
+    for (const [name, module] of Object.entries(DEPLOYED_FUNCTIONS)) {
       const fn = functions(cfg)[name];
       if (!fn) continue;
       const m = code.modules[module];
@@ -312,7 +355,7 @@ export const CHECKS = {
     const problems = [];
     const services = /^(dynamodb|s3|sns|lambda):/;
     const eventSourceActions = new Set(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"]);
-    for (const [name, module] of Object.entries(FUNCTION_MODULES)) {
+    for (const [name, module] of Object.entries(DEPLOYED_FUNCTIONS)) {
       const fn = functions(cfg)[name];
       const m = code.modules[module];
       if (!fn || !m.exists) continue;
@@ -334,43 +377,17 @@ export const CHECKS = {
   },
 
   "the notifier's stream mapping reports item failures, bisects, retries boundedly, keeps failures in SQS and filters on the level"(cfg, code) {
-    const problems = [];
-    const esms = Object.entries(res(cfg, "aws_lambda_event_source_mapping"));
-    const entry = esms.find(([, e]) => ref(e.event_source_arn) === "aws_dynamodb_table.inventory.stream_arn");
-    if (!entry) return ["no event source mapping on aws_dynamodb_table.inventory.stream_arn"];
-    const [name, e] = entry;
-    if (!/^aws_lambda_function\.notifier\.(arn|function_name)$/.test(ref(e.function_name))) problems.push(`${name}: must invoke the notifier`);
-    if (!(e.function_response_types ?? []).includes("ReportBatchItemFailures")) problems.push(`${name}: function_response_types lacks ReportBatchItemFailures`);
-    const notifier = code.modules[FUNCTION_MODULES.notifier];
-    if (notifier.exists && !notifier.handlerTypes.some((h) => h.input === "DynamodbEvent" && h.output === "StreamsEventResponse")) {
-      problems.push(`${name}: ReportBatchItemFailures needs a RequestHandler<DynamodbEvent, StreamsEventResponse> in ${notifier.module}; Lambda would otherwise treat every batch as a success`);
-    }
-    if (e.bisect_batch_on_function_error !== true) problems.push(`${name}: bisect_batch_on_function_error must be true`);
-    const bounded = (value, attr) => {
-      if (value === undefined) return problems.push(`${name}: ${attr} unset (default retries forever / keeps records 24 h)`);
-      if (typeof value === "number") return value >= 0 || problems.push(`${name}: ${attr} is ${value}`);
-      const v = /^var\.(\w+)$/.exec(ref(value));
-      const variable = v && cfg.variable[v[1]];
-      if (!variable || typeof variable.default !== "number" || variable.default < 0 || !blocks(variable, "validation").length) {
-        problems.push(`${name}: ${attr} must be a number or a validated variable with a non-negative default`);
-      }
-    };
-    bounded(e.maximum_retry_attempts, "maximum_retry_attempts");
-    bounded(e.maximum_record_age_in_seconds, "maximum_record_age_in_seconds");
-    if (e.batch_size === undefined) problems.push(`${name}: batch_size unset`);
-    if (e.maximum_batching_window_in_seconds === undefined) problems.push(`${name}: maximum_batching_window_in_seconds unset`);
-    const dest = blocks(blocks(e, "destination_config")[0], "on_failure")[0];
-    const q = dest && /^aws_sqs_queue\.(\w+)\.arn$/.exec(ref(dest.destination_arn));
-    if (!q || !res(cfg, "aws_sqs_queue")[q[1]]) problems.push(`${name}: destination_config.on_failure must be an aws_sqs_queue`);
-    else {
-      const grantsSend = rolePolicies(cfg, roleOf(functions(cfg).notifier ?? {}) ?? "").some(({ doc }) =>
-        statements(doc).some((s) => s.actions.includes("sqs:SendMessage") && s.resources.some((r) => ref(r) === `aws_sqs_queue.${q[1]}.arn`)));
-      if (!grantsSend) problems.push(`${name}: the notifier's role must allow sqs:SendMessage on aws_sqs_queue.${q[1]}`);
-    }
-    const patterns = blocks(blocks(e, "filter_criteria")[0], "filter").map((f) => String(f.pattern));
-    if (!patterns.length) problems.push(`${name}: no filter_criteria`);
-    else if (!patterns.every((p) => p.includes(code.tables.inventoryLevelAttribute) && p.includes("NewImage"))) {
-      problems.push(`${name}: every filter must test NewImage.${code.tables.inventoryLevelAttribute}`);
+    return notifierStreamMapping(cfg, code, "inventory", (p) => p.includes(code.tables.inventoryLevelAttribute) && p.includes("NewImage"),
+      `every filter must test NewImage.${code.tables.inventoryLevelAttribute}`);
+  },
+
+  "the imports stream feeds the notifier with the same safety settings and only finished imports"(cfg, code) {
+    const finished = ["LOADED", "PARTIAL", "REJECTED", "FAILED"];
+    const problems = notifierStreamMapping(cfg, code, "imports",
+      (p) => p.includes("NewImage") && /\bstatus\b/.test(p) && finished.every((s) => p.includes(`"${s}"`)) && !p.includes('"RUNNING"'),
+      `every filter must let through NewImage.status ${finished.join(", ")} only`);
+    if (code.tables.imports.stream !== "NEW_IMAGE" && code.tables.imports.stream !== "NEW_AND_OLD_IMAGES") {
+      problems.push("TableSchemas.imports must enable a stream with new images");
     }
     return problems;
   },

@@ -23,6 +23,7 @@ const CASES = [
     ["misspelt data source argument", (cfg) => { cfg.data.aws_iam_policy_document.loader.statement[0].action = ["s3:GetObject"]; }],
   ]],
   ["each function module has a Lambda function and the native provided.al2023 settings", [
+    ["scheduled function without its handler", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "notifier_schedule"), "QUARKUS_LAMBDA_HANDLER", "INVENTORY_NOTIFIER_GROUPING_DIGEST_ITEMS"); }],
     ["wrong runtime", (cfg) => { r(cfg, "aws_lambda_function", "loader").runtime = "java17"; }],
     ["architecture not from the shared variable", (cfg) => { r(cfg, "aws_lambda_function", "notifier").architectures = ["x86_64"]; }],
     ["no architecture precondition", (cfg) => { delete r(cfg, "aws_lambda_function", "dashboard").lifecycle; }],
@@ -38,7 +39,7 @@ const CASES = [
     ["an endpoint override", (cfg) => { cfg.locals.shared_environment.INVENTORY_AWS_DYNAMODB_ENDPOINT = "http://localhost:8000"; }],
   ]],
   ["every required configuration key without a default is set", [
-    ["topic ARN missing", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "notifier"), "INVENTORY_NOTIFIER_TOPIC_ARN", "INVENTORY_NOTIFIER_DIGEST_THRESHOLD"); }],
+    ["topic ARN missing", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "notifier"), "INVENTORY_NOTIFIER_TOPIC_ARN", "INVENTORY_NOTIFIER_GROUPING_DIGEST_ITEMS"); }],
     ["a new required key in the code", (cfg, code) => { code.modules.loader.mapped.push({ key: "inventory.loader.new-required", required: true, source: "X.java" }); }],
   ]],
   ["tables match TableSchemas.java: keys, index, stream, TTL, on demand, PITR, encryption", [
@@ -75,6 +76,14 @@ const CASES = [
     ["no filter", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").filter_criteria; }],
     ["filter on another attribute", (cfg, code) => { code.tables.inventoryLevelAttribute = "quantity"; }],
     ["DLQ not writable", (cfg) => { stmt(cfg, "notifier", "KeepFailedRecords").resources = ["${aws_sqs_queue.loader_failures.arn}"]; }],
+  ]],
+  ["the imports stream feeds the notifier with the same safety settings and only finished imports", [
+    ["no mapping", (cfg) => { delete cfg.resource.aws_lambda_event_source_mapping.notifier_imports_stream; }],
+    ["no bisect", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_imports_stream").bisect_batch_on_function_error; }],
+    ["running imports let through", (cfg) => {
+      const f = r(cfg, "aws_lambda_event_source_mapping", "notifier_imports_stream").filter_criteria[0].filter[0];
+      f.pattern = String(f.pattern).replace('"FAILED"', '"FAILED", "RUNNING"');
+    }],
   ]],
   ["the bucket notifies the loader for every suffix it reads, after the permission exists; failures are kept", [
     ["no depends_on", (cfg) => { delete r(cfg, "aws_s3_bucket_notification", "uploads").depends_on; }],

@@ -217,6 +217,23 @@ class DashboardApiTest {
     @Test
     void alertsAreEmptyUntilTheNotifierWritesSome() {
         berlinUser().get("/api/stores/berlin/alerts").then().statusCode(200).body("size()", equalTo(0));
+        berlinUser().get("/api/stores/berlin/digests").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void alertsCarryTheirDeliveryAndDigestsTheirCountsAndAlerts() {
+        admin().get("/api/stores/paris/alerts").then().statusCode(200)
+                .body("size()", equalTo(4))
+                .body("delivery", org.hamcrest.Matchers.contains("HELD", "DIGESTED", "DIGESTED", "SENT"))
+                .body("[1].digestId", equalTo(Fixtures.DIGEST_ID));
+        admin().get("/api/stores/paris/digests").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].digestId", equalTo(Fixtures.DIGEST_ID))
+                .body("[0].alertCount", equalTo(2))
+                .body("[0].counts.OUT_OF_STOCK", equalTo(2));
+        admin().queryParam("digest", Fixtures.DIGEST_ID).get("/api/stores/paris/alerts").then().statusCode(200)
+                .body("itemId", org.hamcrest.Matchers.contains("eclair", "croissant"));
+        berlinUser().get("/api/stores/paris/digests").then().statusCode(403);
     }
 
     @Test

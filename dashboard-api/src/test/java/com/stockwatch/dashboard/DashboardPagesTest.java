@@ -159,6 +159,22 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theAlertsPageShowsHeldAndDigestedAlertsAndTheDigests() {
+        String page = as(admin).get("/stores/paris/alerts").then().statusCode(200).extract().asString();
+        assertThat(page).contains("Macaron").contains("held for the digest")
+                .contains("Croissant").contains("in a digest").contains("Baguette").contains(">sent<")
+                .doesNotContain("~window");
+        assertThat(page).contains("<h2>Digests</h2>").contains("2026-11-24T10:00:00.000Z – 2026-11-24T10:05:00.000Z")
+                .contains("2 out of stock");
+
+        String digest = as(admin).queryParam("digest", Fixtures.DIGEST_ID).get("/stores/paris/alerts").then()
+                .statusCode(200).extract().asString();
+        assertThat(digest).contains("Alerts of one digest of paris").contains("Croissant").contains("Eclair")
+                .doesNotContain("Macaron").doesNotContain(">Baguette<");
+        as(berlin).get("/stores/paris/alerts?digest=x").then().statusCode(403);
+    }
+
+    @Test
     void uploadFormPostNeedsTheCsrfToken() {
         as(berlin).contentType("application/x-www-form-urlencoded").formParam("fileName", "stock.csv")
                 .formParam("size", "10").post("/stores/berlin/uploads").then().statusCode(400);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import com.stockwatch.inventory.AlertsTable;
 import com.stockwatch.inventory.ImportsTable;
 import com.stockwatch.inventory.InventoryItem;
 import com.stockwatch.inventory.InventoryItemAttributes;
@@ -34,7 +35,57 @@ final class Fixtures {
             put(dynamoDb, item("paris", "baguette", "Baguette", 20, "2026-11-24T10:00:00Z"));
             importRecord(dynamoDb, "berlin", "2026-11-24T10:00:00Z", "berlin/stock.csv", "PARTIAL");
             importRecord(dynamoDb, "paris", "2026-11-24T10:00:00Z", "paris/stock.csv", "LOADED");
+            groupedAlerts(dynamoDb, "paris");
         }
+    }
+
+    static final String DIGEST_ID = "~digest#2026-11-24T10:00:00.000Z#2026-11-24T10:00:01.000Z#croissant#OUT_OF_STOCK";
+
+    /**
+     * A window as the notifier leaves it: one alert sent at once, two digested, one held for the next digest, the
+     * window record and the digest record.
+     */
+    static void groupedAlerts(DynamoDbClient dynamoDb, String store) {
+        alert(dynamoDb, store, "2026-11-24T10:00:00.000Z", "baguette", "Baguette", "SENT", Map.of());
+        alert(dynamoDb, store, "2026-11-24T10:00:01.000Z", "croissant", "Croissant", "DIGESTED",
+                Map.of(AlertsTable.DIGEST_ID, AttributeValue.fromS(DIGEST_ID)));
+        alert(dynamoDb, store, "2026-11-24T10:00:02.000Z", "eclair", "Eclair", "DIGESTED",
+                Map.of(AlertsTable.DIGEST_ID, AttributeValue.fromS(DIGEST_ID)));
+        alert(dynamoDb, store, "2026-11-24T10:09:00.000Z", "macaron", "Macaron", "HELD",
+                Map.of(AlertsTable.HELD_IN, AttributeValue.fromS(store)));
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.ALERTS).item(Map.of(
+                AlertsTable.STORE_ID, AttributeValue.fromS(store),
+                AlertsTable.ALERT_ID, AttributeValue.fromS(AlertsTable.WINDOW_RECORD_ID),
+                AlertsTable.WINDOW_START, AttributeValue.fromS("2026-11-24T10:08:00.000Z"),
+                AlertsTable.WINDOW_END, AttributeValue.fromS("2026-11-24T10:13:00.000Z"),
+                AlertsTable.SEEN, AttributeValue.fromN("11"))));
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.ALERTS).item(Map.of(
+                AlertsTable.STORE_ID, AttributeValue.fromS(store),
+                AlertsTable.ALERT_ID, AttributeValue.fromS(DIGEST_ID),
+                AlertsTable.ALERT_COUNT, AttributeValue.fromN("2"),
+                AlertsTable.COUNTS, AttributeValue.fromM(Map.of("OUT_OF_STOCK", AttributeValue.fromN("2"))),
+                AlertsTable.WINDOW_START, AttributeValue.fromS("2026-11-24T10:00:00.000Z"),
+                AlertsTable.WINDOW_END, AttributeValue.fromS("2026-11-24T10:05:00.000Z"),
+                AlertsTable.FIRST_ALERT_ID, AttributeValue.fromS("2026-11-24T10:00:01.000Z#croissant#OUT_OF_STOCK"),
+                AlertsTable.LAST_ALERT_ID, AttributeValue.fromS("2026-11-24T10:00:02.000Z#eclair#OUT_OF_STOCK"),
+                AlertsTable.DELIVERY, AttributeValue.fromS("SENT"),
+                AlertsTable.DELIVERED_AT, AttributeValue.fromS("2026-11-24T10:05:30.000Z"))));
+    }
+
+    private static void alert(DynamoDbClient dynamoDb, String store, String at, String item, String name,
+            String delivery, Map<String, AttributeValue> extra) {
+        Map<String, AttributeValue> record = new java.util.HashMap<>(Map.of(
+                AlertsTable.STORE_ID, AttributeValue.fromS(store),
+                AlertsTable.ALERT_ID, AttributeValue.fromS(at + "#" + item + "#OUT_OF_STOCK"),
+                AlertsTable.ITEM_ID, AttributeValue.fromS(item),
+                AlertsTable.ITEM_NAME, AttributeValue.fromS(name),
+                AlertsTable.ALERT_TYPE, AttributeValue.fromS("OUT_OF_STOCK"),
+                AlertsTable.OLD_LEVEL, AttributeValue.fromN("4"),
+                AlertsTable.NEW_LEVEL, AttributeValue.fromN("0"),
+                AlertsTable.OCCURRED_AT, AttributeValue.fromS(at),
+                AlertsTable.DELIVERY, AttributeValue.fromS(delivery)));
+        record.putAll(extra);
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.ALERTS).item(record));
     }
 
     static InventoryItem item(String store, String id, String name, long level, String updated) {

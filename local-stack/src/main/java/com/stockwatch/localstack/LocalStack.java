@@ -142,7 +142,13 @@ public final class LocalStack implements AutoCloseable {
                 "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl));
         CompletableFuture<LambdaFunction> dashboard = function("dashboard-api", common,
                 dashboardConfig(oidcUrl, s3Url, dashboardUrl));
-        awaitFunctions(List.of(loader, notifier, dashboard));
+        // The notifier's scheduled handler (Terraform: a second function from the same zip, run by EventBridge
+        // Scheduler): flushes digests of closed alert windows and raises STALE_INVENTORY.
+        CompletableFuture<LambdaFunction> notifierSchedule = function("notifier-schedule", "notifier", common, Map.of(
+                "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
+                "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl,
+                "QUARKUS_LAMBDA_HANDLER", "schedule"));
+        awaitFunctions(List.of(loader, notifier, dashboard, notifierSchedule));
         LambdaFunction loaderFunction = loader.join();
         invokeApi.attach(loaderFunction);
         LambdaFunction notifierFunction = notifier.join();
@@ -154,6 +160,10 @@ public final class LocalStack implements AutoCloseable {
         StreamEventSource streamEvents = closeLater(new StreamEventSource(streamsClient, dynamoDbClient, INVENTORY,
                 options.region(), notifierFunction::invoke, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
         streamEvents.start();
+        StreamEventSource importEvents = closeLater(new StreamEventSource(streamsClient, dynamoDbClient, IMPORTS,
+                options.region(), notifierFunction::invoke, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
+        importEvents.start();
+        closeLater(Schedule.start(notifierSchedule.join(), scheduleInterval(), logDir));
         gateway.attach(dashboardFunction);
         gateway.start();
         endpoints.put("Dashboard", dashboardUrl);
@@ -248,12 +258,30 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A data folder from before issue 10: the imports stream and the held index are added in place. */
+    private static void upgrade(DynamoDbClient dynamoDb, CreateTableRequest wanted) {
+        var current = dynamoDb.describeTable(b -> b.tableName(wanted.tableName())).table();
+        if (wanted.streamSpecification() != null && (current.streamSpecification() == null
+                || !Boolean.TRUE.equals(current.streamSpecification().streamEnabled()))) {
+            dynamoDb.updateTable(b -> b.tableName(wanted.tableName()).streamSpecification(wanted.streamSpecification()));
+        }
+        for (var index : wanted.globalSecondaryIndexes()) {
+            if (current.globalSecondaryIndexes().stream().noneMatch(i -> i.indexName().equals(index.indexName()))) {
+                dynamoDb.updateTable(b -> b.tableName(wanted.tableName())
+                        .attributeDefinitions(wanted.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
+            }
+        }
+    }
+
     private void createTables(DynamoDbClient dynamoDb) {
         try {
             for (CreateTableRequest table : List.of(TableSchemas.inventory(INVENTORY), TableSchemas.imports(IMPORTS),
-                    TableSchemas.alerts(ALERTS))) {
+                    TableSchemas.alerts(ALERTS), StoresTableUntilIssue9.schema())) {
                 try {
                     dynamoDb.describeTable(b -> b.tableName(table.tableName()));
+                    upgrade(dynamoDb, table);
                 } catch (ResourceNotFoundException absent) {
                     dynamoDb.createTable(table);
                     dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
@@ -315,7 +343,7 @@ public final class LocalStack implements AutoCloseable {
 
     private CompletableFuture<LambdaFunction> function(String module, Map<String, String> common,
             Map<String, String> own) {
-        return function(module, common, own, 1);
+        return function(module, module, common, own, 1);
     }
 
     /** Lambda's asynchronous Invoke for the loader's continuations. */
@@ -329,13 +357,34 @@ public final class LocalStack implements AutoCloseable {
 
     private CompletableFuture<LambdaFunction> function(String module, Map<String, String> common,
             Map<String, String> own, int instances) {
+        return function(module, module, common, own, instances);
+    }
+
+    private CompletableFuture<LambdaFunction> function(String name, String module, Map<String, String> common,
+            Map<String, String> own) {
+        return function(name, module, common, own, 1);
+    }
+
+    /** A function named {@code name} running {@code module}'s build (several functions may share one zip). */
+    private CompletableFuture<LambdaFunction> function(String name, String module, Map<String, String> common,
+            Map<String, String> own, int instances) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
         // Validate the artefact now, so a missing build is reported before anything waits.
-        LambdaFunction.command(module, options.root().resolve(module), options.nativeMode(), functionRuntime);
-        return CompletableFuture.supplyAsync(() -> LambdaFunction.start(module, options.root().resolve(module),
+        LambdaFunction.command(name, options.root().resolve(module), options.nativeMode(), functionRuntime);
+        return CompletableFuture.supplyAsync(() -> LambdaFunction.start(name, options.root().resolve(module),
                 options.nativeMode(), functionRuntime, env, options.region(), Duration.ofSeconds(60), logDir,
                 instances));
+    }
+
+    /** How often the scheduled notifier runs: {@code STOCKWATCH_SCHEDULE_SECONDS}, default 60 (Terraform: 1 minute). */
+    private static Duration scheduleInterval() {
+        String seconds = System.getenv().getOrDefault("STOCKWATCH_SCHEDULE_SECONDS", "60");
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(seconds.trim())));
+        } catch (NumberFormatException e) {
+            throw new StackException("schedule", "STOCKWATCH_SCHEDULE_SECONDS must be a whole number, is " + seconds);
+        }
     }
 
     /** Waits for every function; the ones that started are stopped with the stack even when another one failed. */

@@ -23,6 +23,7 @@ import java.util.function.Function;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -69,8 +70,10 @@ final class StreamEventSource implements AutoCloseable {
         this.batchSize = batchSize;
         this.window = window;
         this.maxRetries = maxRetries;
-        this.checkpointFile = dataDir.resolve("stream-checkpoints.properties");
-        this.failedBatches = logDir.resolve("notifier-failed-batches.jsonl");
+        // The imports table's source keeps its own files; the Inventory table's keep their original names.
+        String suffix = LocalStack.IMPORTS.equals(table) ? "-" + table : "";
+        this.checkpointFile = dataDir.resolve("stream-checkpoints" + suffix + ".properties");
+        this.failedBatches = logDir.resolve("notifier-failed-batches" + suffix + ".jsonl");
     }
 
     void start() {
@@ -176,7 +179,9 @@ final class StreamEventSource implements AutoCloseable {
                 GetRecordsResponse response;
                 try {
                     response = streams.getRecords(b -> b.shardIterator(iterator).limit(batchSize - buffer.size()));
-                } catch (ExpiredIteratorException e) {
+                } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+                    // DynamoDB Local also answers TrimmedDataAccess for a TRIM_HORIZON iterator taken while the shard
+                    // was still empty (seen with two streams): a fresh iterator from the checkpoint reads on.
                     iterator = lastRead == null ? iterator(ShardIteratorType.TRIM_HORIZON, null)
                             : iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastRead);
                     return true;

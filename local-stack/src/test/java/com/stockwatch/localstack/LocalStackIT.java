@@ -142,7 +142,7 @@ class LocalStackIT {
     @Test
     @Order(1)
     void everyPartIsRunningWithItsOwnProcess() {
-        assertThat(pids).containsKeys("dynamodb", "s3", "oidc", "loader", "notifier", "dashboard-api");
+        assertThat(pids).containsKeys("dynamodb", "s3", "oidc", "loader", "notifier", "dashboard-api", "notifier-schedule");
         assertThat(endpoints).containsKeys("DynamoDB", "S3", "OIDC-issuer", "SNS-stand-in", "Dashboard");
         assertThat(dynamoDb.listTables().tableNames()).contains("Inventory", "InventoryImports", "InventoryAlerts");
         assertThat(output).anyMatch(l -> l.contains("berlin manager"));

@@ -18,8 +18,15 @@ import com.stockwatch.inventory.TableNames;
 import com.stockwatch.notifier.alert.AlertClassifier;
 import com.stockwatch.notifier.ledger.AlertLedger;
 import com.stockwatch.notifier.message.AlertMessages;
+import com.stockwatch.notifier.grouping.DigestFlusher;
+import com.stockwatch.notifier.grouping.StoreWindows;
+import com.stockwatch.notifier.imports.ImportOutcomes;
 import com.stockwatch.notifier.message.DigestMessages;
+import com.stockwatch.notifier.message.NoticeMessages;
+import com.stockwatch.notifier.publish.OncePublisher;
 import com.stockwatch.notifier.publish.SnsPublisher;
+import com.stockwatch.notifier.silence.SilentStores;
+import com.stockwatch.notifier.silence.StoreRegistry;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -55,18 +62,67 @@ public class NotifierBeans {
 
     @Produces
     @Singleton
-    NotifierService notifierService(NotifierConfig config, StockRules rules, TableNames tables, SnsClient sns,
-            DynamoDbClient dynamoDb, @Named("ledger") ExecutorService ledgerExecutor) {
+    AlertLedger ledger(NotifierConfig config, TableNames tables, DynamoDbClient dynamoDb,
+            @Named("ledger") ExecutorService ledgerExecutor) {
+        return new AlertLedger(dynamoDb, tables.alerts(), Duration.ofDays(config.alertRetentionDays()), ledgerExecutor);
+    }
+
+    @Produces
+    @Singleton
+    SnsPublisher publisher(NotifierConfig config, SnsClient sns) {
+        return new SnsPublisher(sns, config.topicArn());
+    }
+
+    @Produces
+    @Singleton
+    StoreWindows windows(NotifierConfig config, TableNames tables, DynamoDbClient dynamoDb) {
+        return new StoreWindows(dynamoDb, tables.alerts(), config.grouping().immediateAlerts(),
+                config.grouping().window());
+    }
+
+    @Produces
+    @Singleton
+    DigestFlusher flusher(NotifierConfig config, TableNames tables, DynamoDbClient dynamoDb, StoreWindows windows,
+            AlertLedger ledger, SnsPublisher publisher) {
+        return new DigestFlusher(dynamoDb, tables.alerts(), windows, ledger, publisher,
+                new DigestMessages(config.dashboardUrl()), config.grouping().digestItems(),
+                config.grouping().flushLease(), Duration.ofDays(config.alertRetentionDays()), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    NotifierService notifierService(NotifierConfig config, StockRules rules, AlertLedger ledger, StoreWindows windows,
+            DigestFlusher flusher, SnsPublisher publisher, @Named("ledger") ExecutorService ledgerExecutor) {
         int threshold = rules.defaultLowStockThreshold();
         return new NotifierService(
                 new AlertClassifier(threshold, config.backInStock().enabled()),
                 new AlertMessages(config.dashboardUrl(), threshold),
-                new DigestMessages(config.dashboardUrl()),
-                new AlertLedger(dynamoDb, tables.alerts(), Duration.ofDays(config.alertRetentionDays()),
-                        ledgerExecutor),
-                new SnsPublisher(sns, config.topicArn()),
-                config.digestThreshold(),
-                Clock.systemUTC());
+                ledger, windows, flusher, publisher, ledgerExecutor, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    StoreRegistry registry(TableNames tables, DynamoDbClient dynamoDb) {
+        return new StoreRegistry(dynamoDb, tables.stores());
+    }
+
+    @Produces
+    @Singleton
+    StreamRouter router(NotifierConfig config, TableNames tables, NotifierService inventory, StoreRegistry registry,
+            AlertLedger ledger, SnsPublisher publisher) {
+        return new StreamRouter(tables.imports(), inventory, new ImportOutcomes(registry,
+                new OncePublisher(ledger, publisher, Clock.systemUTC()), new NoticeMessages(config.dashboardUrl()),
+                config.imports().partialAlertShare()));
+    }
+
+    @Produces
+    @Singleton
+    ScheduledTasks scheduledTasks(NotifierConfig config, DigestFlusher flusher, StoreRegistry registry,
+            AlertLedger ledger, SnsPublisher publisher) {
+        return new ScheduledTasks(flusher, new SilentStores(registry,
+                new OncePublisher(ledger, publisher, Clock.systemUTC()), new NoticeMessages(config.dashboardUrl()),
+                Duration.ofHours(config.silence().expectedIntervalHours()),
+                Duration.ofHours(config.silence().shortestIntervalHours()), Clock.systemUTC()));
     }
 
     void close(@Disposes SnsClient sns) {

@@ -1,5 +1,6 @@
 package com.stockwatch.notifier;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -31,12 +32,51 @@ public interface NotifierConfig {
         boolean enabled();
     }
 
-    /**
-     * Alert-storm threshold: when one stream batch holds more than this many alerts for one store, that store gets a
-     * single digest message instead of one message per alert.
-     */
-    @WithDefault("10")
-    int digestThreshold();
+    /** Grouping of a store's alerts over time ({@code inventory.notifier.grouping.*}). */
+    Grouping grouping();
+
+    /** Grouping of a store's alerts over time (Alertmanager's group_wait / group_interval, adapted). */
+    interface Grouping {
+        /** How many alerts of a store go out one by one within a window; the rest wait for the window's digest. */
+        @WithDefault("10")
+        int immediateAlerts();
+
+        /** Length of a store's window, from its first alert. */
+        @WithDefault("PT5M")
+        Duration window();
+
+        /** How many items a digest names (out of stock first, then by name); the dashboard link has them all. */
+        @WithDefault("20")
+        int digestItems();
+
+        /** How long a flush owns a digest it claimed; a crashed flush's digest is taken over after it. */
+        @WithDefault("PT2M")
+        Duration flushLease();
+    }
+
+    /** Import outcomes ({@code inventory.notifier.imports.*}). */
+    Imports imports();
+
+    /** Import outcomes. */
+    interface Imports {
+        /** Share of rejected rows (0 to 1) above which a PARTIAL import is reported to the store. */
+        @WithDefault("0.01")
+        double partialAlertShare();
+    }
+
+    /** Silent stores ({@code inventory.notifier.silence.*}). */
+    Silence silence();
+
+    /** Silent stores. */
+    interface Silence {
+        /** Hours without a file after which a store without its own {@code expected_interval_hours} is silent. */
+        @WithDefault("26")
+        int expectedIntervalHours();
+
+        /** The shortest interval any store may have (the registry query reads stores silent at least this long). */
+        @WithDefault("1")
+        int shortestIntervalHours();
+    }
 
     /**
      * How many writes to {@code InventoryAlerts} (claims and delivery marks) run at the same time; a storm of a

@@ -8,36 +8,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.stockwatch.notifier.alert.Alert;
 import com.stockwatch.notifier.alert.AlertClassifier;
 import com.stockwatch.notifier.alert.StockChange;
 import com.stockwatch.notifier.alert.StreamRecordReader;
+import com.stockwatch.notifier.grouping.DigestFlusher;
+import com.stockwatch.notifier.grouping.StoreWindows;
 import com.stockwatch.notifier.ledger.AlertLedger;
-import com.stockwatch.notifier.ledger.Delivery;
+import com.stockwatch.notifier.ledger.LedgerEntry;
 import com.stockwatch.notifier.message.AlertMessages;
-import com.stockwatch.notifier.message.DigestMessages;
 import com.stockwatch.notifier.message.SnsMessage;
 import com.stockwatch.notifier.publish.PublishResult;
 import com.stockwatch.notifier.publish.SnsPublisher;
 
-
 /**
- * Turns one batch of stream records into notifications:
+ * Turns one batch of {@code Inventory} stream records into notifications:
  * <ol>
  * <li>read and classify every record (a malformed record is logged with its keys and skipped);</li>
  * <li>claim each alert in {@code InventoryAlerts} (the de-duplication guard, see {@link AlertLedger}); an alert
- * that went out before is dropped;</li>
- * <li>per store: more alerts than the storm threshold become one digest, otherwise one message each;</li>
- * <li>publish in stream order, and mark each alert SENT or DIGEST once SNS accepted its message.</li>
+ * handled before is dropped;</li>
+ * <li>per store, count the claimed alerts into the store's grouping window ({@link StoreWindows}): the first ones of
+ * the window go out one by one, the rest are recorded HELD for the window's digest ({@link DigestFlusher});</li>
+ * <li>publish in stream order (one item at most once per PublishBatch call) and record each alert SENT, or FAILED when
+ * SNS refuses it for good;</li>
+ * <li>flush the digest of a store's earlier window that closed with held alerts (the schedule would too).</li>
  * </ol>
- * The first record that fails (its claim, or its message) is reported as the batch item failure; Lambda retries
- * from there, and the claims make the records after it that did go out safe to see again. Nothing after the first
- * failure is published in this invocation, so one item's notifications keep their order.
+ * The first record that fails transiently (its claim, its window, its hold, its message) is reported as the batch
+ * item failure; Lambda retries from there, and the claims make the records after it that went out safe to see again.
+ * Nothing after the first failure is published in this invocation, so one item's notifications keep their order.
  */
 public class NotifierService {
 
@@ -45,40 +49,44 @@ public class NotifierService {
 
     private final AlertClassifier classifier;
     private final AlertMessages messages;
-    private final DigestMessages digests;
     private final AlertLedger ledger;
+    private final StoreWindows windows;
+    private final DigestFlusher flusher;
     private final SnsPublisher publisher;
-    private final int digestThreshold;
+    private final Executor executor;
     private final Clock clock;
 
-    public NotifierService(AlertClassifier classifier, AlertMessages messages, DigestMessages digests,
-            AlertLedger ledger, SnsPublisher publisher, int digestThreshold, Clock clock) {
+    public NotifierService(AlertClassifier classifier, AlertMessages messages, AlertLedger ledger,
+            StoreWindows windows, DigestFlusher flusher, SnsPublisher publisher, Executor executor, Clock clock) {
         this.classifier = classifier;
         this.messages = messages;
-        this.digests = digests;
         this.ledger = ledger;
+        this.windows = windows;
+        this.flusher = flusher;
         this.publisher = publisher;
-        this.digestThreshold = digestThreshold;
+        this.executor = executor;
         this.clock = clock;
     }
 
     /** An alert and the position of the stream record that raised it. */
-    private record Raised(int index, Alert alert) {
+    private record Raised(int index, Alert alert, LedgerEntry entry) {
     }
 
-    /** A message to send and the alerts it carries (in stream order). */
-    private record Outgoing(SnsMessage message, List<Raised> alerts, Delivery delivery) {
-        int firstIndex() {
-            return alerts.get(0).index();
-        }
+    /** A message to send and the alert it carries. */
+    private record Outgoing(SnsMessage message, Raised alert) {
     }
 
-    public StreamsEventResponse process(List<DynamodbStreamRecord> records) {
+    /**
+     * Processes the batch.
+     *
+     * @return the position of the first record to retry, or empty when the whole batch is done
+     */
+    public Optional<Integer> process(List<DynamodbStreamRecord> records) {
         List<Raised> raised = classify(records);
         int failAt = records.size();
 
         Instant now = clock.instant();
-        List<AlertLedger.Outcome> claims = ledger.claimAll(raised.stream().map(Raised::alert).toList(), now);
+        List<AlertLedger.Outcome> claims = ledger.claimAll(raised.stream().map(Raised::entry).toList(), now);
         for (int i = 0; i < raised.size(); i++) {
             if (claims.get(i) == AlertLedger.Outcome.FAILED) {
                 LOG.errorf("Cannot record the alert of %s; the batch is retried from it",
@@ -87,57 +95,139 @@ public class NotifierService {
                 break;
             }
         }
-        List<Raised> claimed = new ArrayList<>(raised.size());
+        Map<String, List<Raised>> byStore = new LinkedHashMap<>();
         for (int i = 0; i < raised.size(); i++) {
             Raised candidate = raised.get(i);
             if (candidate.index() >= failAt) {
                 break; // claimed or not, it is retried: a claim of this very event is taken over then
             }
             if (claims.get(i) == AlertLedger.Outcome.DONE) {
-                claimed.add(candidate);
+                byStore.computeIfAbsent(candidate.alert().storeId(), store -> new ArrayList<>()).add(candidate);
             } else {
-                LOG.infof("Alert %s for store %s item %s was sent before (event %s): not sent again",
+                LOG.infof("Alert %s for store %s item %s was handled before (event %s): not sent again",
                         candidate.alert().type(), candidate.alert().storeId(), candidate.alert().itemId(),
                         candidate.alert().eventId());
             }
         }
 
-        List<Outgoing> outgoing = plan(claimed);
+        // Count each store's alerts into its window, the stores concurrently.
+        Map<String, CompletableFuture<StoreWindows.Allocation>> allocations = new LinkedHashMap<>();
+        byStore.forEach((store, alerts) -> allocations.put(store,
+                CompletableFuture.supplyAsync(() -> windows.allocate(store, alerts.size(), now), executor)));
+        List<Outgoing> outgoing = new ArrayList<>();
+        List<AlertLedger.Mark> holds = new ArrayList<>();
+        List<String> markDue = new ArrayList<>();
+        List<String> flushEarlier = new ArrayList<>();
+        for (Map.Entry<String, List<Raised>> store : byStore.entrySet()) {
+            StoreWindows.Allocation allocation;
+            try {
+                allocation = allocations.get(store.getKey()).join();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Cannot count the alerts of store %s into its window; retried", store.getKey());
+                failAt = Math.min(failAt, store.getValue().get(0).index());
+                continue;
+            }
+            List<Raised> alerts = store.getValue();
+            for (int i = 0; i < alerts.size(); i++) {
+                Raised alert = alerts.get(i);
+                if (i < allocation.immediate()) {
+                    outgoing.add(new Outgoing(messages.single(alert.alert()), alert));
+                } else {
+                    holds.add(AlertLedger.Mark.held(alert.entry(), allocation.start(), allocation.end()));
+                }
+            }
+            if (alerts.size() > allocation.immediate()) {
+                markDue.add(store.getKey());
+            }
+            if (allocation.earlierHeld()) {
+                flushEarlier.add(store.getKey());
+            }
+        }
+
+        failAt = hold(records, holds, markDue, failAt);
+        failAt = publish(records, outgoing, failAt);
+
+        for (String store : flushEarlier) {
+            try {
+                flusher.flush(store);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Flushing the earlier window of store %s failed; the schedule tries again", store);
+            }
+        }
+        return failAt < records.size() ? Optional.of(failAt) : Optional.empty();
+    }
+
+    /** Records the held alerts: first the stores' flush marks, then the alerts HELD. Returns the new failAt. */
+    private int hold(List<DynamodbStreamRecord> records, List<AlertLedger.Mark> holds, List<String> markDue,
+            int failAt) {
+        List<String> unmarked = new ArrayList<>();
+        for (String store : markDue) {
+            try {
+                windows.markDue(store);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Cannot queue the digest of store %s; its held alerts are retried", store);
+                unmarked.add(store);
+            }
+        }
+        List<AlertLedger.Mark> toWrite = new ArrayList<>();
+        int result = failAt;
+        for (AlertLedger.Mark hold : holds) {
+            if (unmarked.contains(hold.entry().storeId())) {
+                result = Math.min(result, indexOf(records, hold));
+            } else {
+                toWrite.add(hold);
+            }
+        }
+        List<AlertLedger.Outcome> outcomes = ledger.markAll(toWrite, clock.instant());
+        for (int i = 0; i < toWrite.size(); i++) {
+            if (outcomes.get(i) != AlertLedger.Outcome.DONE) {
+                result = Math.min(result, indexOf(records, toWrite.get(i)));
+            }
+        }
+        return result;
+    }
+
+    private static int indexOf(List<DynamodbStreamRecord> records, AlertLedger.Mark mark) {
+        for (int i = 0; i < records.size(); i++) {
+            if (mark.entry().eventId().equals(records.get(i).getEventID())) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Publishes the single messages in stream order up to failAt; returns the new failAt. */
+    private int publish(List<DynamodbStreamRecord> records, List<Outgoing> outgoing, int failAt) {
+        outgoing.sort(Comparator.comparingInt(o -> o.alert().index()));
         List<SnsMessage> toSend = outgoing.stream().map(Outgoing::message).toList();
         int next = 0;
         for (List<SnsMessage> call : SnsPublisher.calls(toSend)) {
             List<Outgoing> inCall = outgoing.subList(next, next + call.size());
             next += call.size();
-            if (inCall.get(0).firstIndex() >= failAt) {
+            if (inCall.get(0).alert().index() >= failAt) {
                 break; // everything from failAt on is retried anyway: keep it PENDING, in order
             }
             List<PublishResult> results = publisher.send(call);
-            List<AlertLedger.Delivered> delivered = new ArrayList<>();
+            List<AlertLedger.Mark> marks = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
-                Outgoing sent = inCall.get(i);
+                Raised sent = inCall.get(i).alert();
                 PublishResult result = results.get(i);
                 if (result.isAccepted()) {
-                    sent.alerts().forEach(r -> delivered.add(new AlertLedger.Delivered(r.alert(), sent.delivery(),
-                            result.messageId().orElseThrow())));
-                } else {
-                    LOG.errorf("SNS did not take the %s message for store %s (%d alert(s), first %s): %s",
-                            sent.delivery(), sent.alerts().get(0).alert().storeId(), sent.alerts().size(),
-                            StreamRecordReader.describeKeys(records.get(sent.firstIndex())),
+                    marks.add(AlertLedger.Mark.sent(sent.entry(), result.messageId().orElseThrow(), clock.instant()));
+                } else if (result.permanent()) {
+                    LOG.errorf("SNS refused the alert %s of store %s item %s for good: %s; recorded FAILED",
+                            sent.alert().type(), sent.alert().storeId(), sent.alert().itemId(),
                             result.error().orElse("?"));
-                    failAt = Math.min(failAt, sent.firstIndex());
+                    marks.add(AlertLedger.Mark.failed(sent.entry(), result.error().orElse("?")));
+                } else {
+                    LOG.errorf("SNS did not take the alert of %s: %s",
+                            StreamRecordReader.describeKeys(records.get(sent.index())), result.error().orElse("?"));
+                    failAt = Math.min(failAt, sent.index());
                 }
             }
-            recordDelivered(delivered);
+            recordOutcomes(marks);
         }
-
-        StreamsEventResponse response = new StreamsEventResponse();
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        if (failAt < records.size()) {
-            String sequenceNumber = records.get(failAt).getDynamodb().getSequenceNumber();
-            failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build());
-        }
-        response.setBatchItemFailures(failures);
-        return response;
+        return failAt;
     }
 
     private List<Raised> classify(List<DynamodbStreamRecord> records) {
@@ -148,7 +238,8 @@ public class NotifierService {
                 Optional<StockChange> change = StreamRecordReader.read(record);
                 if (change.isPresent()) {
                     int index = i;
-                    classifier.classify(change.get()).ifPresent(alert -> raised.add(new Raised(index, alert)));
+                    classifier.classify(change.get())
+                            .ifPresent(alert -> raised.add(new Raised(index, alert, LedgerEntry.of(alert))));
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("Skipping malformed stream record %s: %s", StreamRecordReader.describeKeys(record),
@@ -158,34 +249,17 @@ public class NotifierService {
         return raised;
     }
 
-    /** Groups the claimed alerts into messages: a digest for a store above the threshold, else one each. */
-    private List<Outgoing> plan(List<Raised> claimed) {
-        Map<String, List<Raised>> byStore = new LinkedHashMap<>();
-        claimed.forEach(r -> byStore.computeIfAbsent(r.alert().storeId(), store -> new ArrayList<>()).add(r));
-        List<Outgoing> outgoing = new ArrayList<>();
-        byStore.forEach((store, alerts) -> {
-            if (alerts.size() > digestThreshold) {
-                outgoing.add(new Outgoing(digests.digest(store, alerts.stream().map(Raised::alert).toList()), alerts,
-                        Delivery.DIGEST));
-            } else {
-                alerts.forEach(r -> outgoing.add(new Outgoing(messages.single(r.alert()), List.of(r), Delivery.SENT)));
-            }
-        });
-        outgoing.sort(Comparator.comparingInt(Outgoing::firstIndex));
-        return outgoing;
-    }
-
     /**
-     * Marks the alerts of a message that SNS accepted. A failure here is logged, not retried: the notification is
-     * out, and retrying the record would send it a second time; the record stays PENDING.
+     * Records the outcome of published alerts. A failure here is logged, not retried: the notification is out (or
+     * refused for good), and retrying the record would send it a second time; the record stays PENDING.
      */
-    private void recordDelivered(List<AlertLedger.Delivered> delivered) {
-        List<AlertLedger.Outcome> outcomes = ledger.deliveredAll(delivered, clock.instant());
-        for (int i = 0; i < delivered.size(); i++) {
+    private void recordOutcomes(List<AlertLedger.Mark> marks) {
+        List<AlertLedger.Outcome> outcomes = ledger.markAll(marks, clock.instant());
+        for (int i = 0; i < marks.size(); i++) {
             if (outcomes.get(i) != AlertLedger.Outcome.DONE) {
-                Alert alert = delivered.get(i).alert();
-                LOG.warnf("Alert %s of store %s item %s went out as SNS message %s but stays marked PENDING",
-                        alert.alertId(), alert.storeId(), alert.itemId(), delivered.get(i).messageId());
+                LedgerEntry entry = marks.get(i).entry();
+                LOG.warnf("Alert %s of store %s went out (%s) but stays marked PENDING", entry.alertId(),
+                        entry.storeId(), marks.get(i).delivery());
             }
         }
     }

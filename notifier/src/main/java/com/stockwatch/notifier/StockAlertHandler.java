@@ -1,25 +1,35 @@
 package com.stockwatch.notifier;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 
 /**
- * Lambda entry point for the {@code Inventory} table's stream (event source mapping with
- * {@code ReportBatchItemFailures}): hands the batch to {@link NotifierService} and returns its partial batch response.
+ * Lambda entry point for the {@code Inventory} and {@code InventoryImports} streams (event source mappings with
+ * {@code ReportBatchItemFailures}): hands the batch to {@link StreamRouter} and reports the earliest record to retry.
  */
 @Named("notifier")
 public class StockAlertHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     @Inject
-    NotifierService service;
+    StreamRouter router;
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return service.process(event.getRecords() == null ? java.util.List.of() : event.getRecords());
+        List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        router.process(records).ifPresent(index -> failures.add(StreamsEventResponse.BatchItemFailure.builder()
+                .withItemIdentifier(records.get(index).getDynamodb().getSequenceNumber()).build()));
+        StreamsEventResponse response = new StreamsEventResponse();
+        response.setBatchItemFailures(failures);
+        return response;
     }
 }

@@ -1,126 +1,139 @@
 package com.stockwatch.notifier;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.stockwatch.notifier.alert.AlertClassifier;
-import com.stockwatch.notifier.alert.StreamRecordReader;
+import com.stockwatch.notifier.grouping.DigestFlusher;
+import com.stockwatch.notifier.grouping.StoreWindows;
 import com.stockwatch.notifier.ledger.AlertLedger;
 import com.stockwatch.notifier.message.AlertMessages;
 import com.stockwatch.notifier.message.DigestMessages;
 import com.stockwatch.notifier.publish.SnsPublisher;
 import com.stockwatch.testing.DynamoDbLocalResource;
 import com.stockwatch.testing.Emulators;
+import com.stockwatch.testing.sns.PublishedMessage;
 import com.stockwatch.testing.sns.SnsStandIn;
 
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Notifier benchmark, not a test (its name keeps it out of the normal test run). Run it with
- * {@code ./mvnw -B -o -pl notifier test -Dtest=NotifierBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; it prints
- * a Markdown table. The service runs as on Lambda (sync clients on the URL-connection HTTP client) against DynamoDB
- * Local (child process) for the alert records and the SNS stand-in (in-process WireMock) for publishing.
+ * Notifier benchmark, not a test (its name keeps it out of the normal test run): messages per store for a
+ * 300,000-row file with 0.2 %, 2 % and 20 % of its items going to 0. Run it with
+ * {@code ./mvnw -B -o -pl notifier -am test -Dtest=NotifierBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; it
+ * prints a Markdown table. The file's stream records reach the service in batches of 1,000 (the event source
+ * mapping's batch size) at the loader's measured pace (about 1,100 rows/s: one batch every 0.9 s of a simulated
+ * clock), against DynamoDB Local (alert records, windows) and the SNS stand-in; after the last batch the clock moves
+ * past the window and the scheduled flush runs.
  */
 class NotifierBenchmark {
 
+    static final int ROWS = 300_000;
+    static final int BATCH = 1_000;
+
+    /** Counts DynamoDB writes: PutItem, UpdateItem, and each item of a BatchWriteItem. */
+    static final class WriteCounter implements ExecutionInterceptor {
+        final AtomicLong writes = new AtomicLong();
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            Object request = context.request();
+            if (request instanceof PutItemRequest || request instanceof UpdateItemRequest) {
+                writes.incrementAndGet();
+            } else if (request instanceof BatchWriteItemRequest batch) {
+                batch.requestItems().values().forEach(items -> writes.addAndGet(items.size()));
+            }
+        }
+    }
+
     @Test
     void run() {
-        StringBuilder report = new StringBuilder("\n| scenario | records | batch size | alerts | time (ms) | records/s "
-                + "| SNS calls | messages |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
-
-        // 1. Reading and classifying alone, no I/O.
-        AlertClassifier classifier = new AlertClassifier(5, true);
-        List<DynamodbStreamRecord> quiet = records(100_000, 20, 40, 30, 0); // 40 -> 30: no boundary crossed
-        for (int warm = 0; warm < 3; warm++) {
-            classifyAll(classifier, quiet);
-        }
-        long start = System.nanoTime();
-        int alerts = classifyAll(classifier, quiet);
-        row(report, "read + classify only (no I/O)", quiet.size(), quiet.size(), alerts, start, -1, -1);
-
-        int concurrency = Integer.getInteger("notifier.benchmark.ledger-concurrency", 16);
-        ExecutorService ledgerThreads = Executors.newFixedThreadPool(concurrency);
+        StringBuilder report = new StringBuilder("\n| items at 0 | alerts | pace | single messages | digests | "
+                + "SNS calls | DynamoDB writes | writes per alert | wall time (s) |\n"
+                + "|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        WriteCounter counter = new WriteCounter();
         try (SnsStandIn standIn = SnsStandIn.start();
-                DynamoDbClient dynamoDb = Emulators.dynamoDbClient();
+                DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(Emulators.dynamoDbEndpoint())
+                        .region(Region.of(Emulators.REGION)).credentialsProvider(Emulators.credentials())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
                 SnsClient sns = SnsClient.builder().endpointOverride(standIn.endpoint()).region(Region.US_EAST_1)
                         .credentialsProvider(Emulators.credentials())
                         .httpClient(UrlConnectionHttpClient.create()).build()) {
             DynamoDbLocalResource.recreateTables(dynamoDb);
-            NotifierService service = new NotifierService(classifier,
-                    new AlertMessages(Optional.of("https://stock.example.com"), 5),
-                    new DigestMessages(Optional.of("https://stock.example.com")),
-                    new AlertLedger(dynamoDb, DynamoDbLocalResource.ALERTS, Duration.ofDays(90), ledgerThreads),
-                    new SnsPublisher(sns, standIn.topicArn()), 10, Clock.systemUTC());
-
-            service.process(records(200, 20, 10, 0, 99)); // warm-up: clients, connections, JIT
-            standIn.reset();
-
-            pipeline(report, service, standIn, "no alerts (40 -> 30)", records(10_000, 20, 40, 30, 1), 100);
-            pipeline(report, service, standIn, "1,000 out of stock, 20 stores", records(1_000, 20, 10, 0, 2), 1_000);
-            pipeline(report, service, standIn, "1,000 out of stock, 20 stores", records(1_000, 20, 10, 0, 3), 100);
-            pipeline(report, service, standIn, "1,000 out of stock, 1 store", records(1_000, 1, 10, 0, 4), 1_000);
-            pipeline(report, service, standIn, "1,000 out of stock, 1 store", records(1_000, 1, 10, 0, 5), 100);
-            pipeline(report, service, standIn, "200 out of stock, 200 stores (no storm)",
-                    records(200, 200, 10, 0, 6), 100);
-            pipeline(report, service, standIn, "same 1,000 again (duplicates)", records(1_000, 20, 10, 0, 2), 1_000);
+            int run = 0;
+            for (double share : new double[] {0.002, 0.02, 0.2}) {
+                scenario(report, ++run, share, Duration.ofMillis(900), dynamoDb, sns, standIn, counter, threads);
+            }
+            // A slower file (one batch every 2.4 s: 12 minutes) spans three windows.
+            scenario(report, ++run, 0.02, Duration.ofMillis(2400), dynamoDb, sns, standIn, counter, threads);
         } finally {
-            ledgerThreads.shutdown();
+            threads.shutdown();
         }
-        report.append("\nLedger concurrency: ").append(concurrency).append(" threads.");
-        report.append("\nJVM: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs visible\n");
         System.out.println(report);
     }
 
-    private static void pipeline(StringBuilder report, NotifierService service, SnsStandIn standIn, String scenario,
-            List<DynamodbStreamRecord> records, int batchSize) {
+    private static void scenario(StringBuilder report, int run, double share, Duration pace, DynamoDbClient dynamoDb,
+            SnsClient sns, SnsStandIn standIn, WriteCounter counter, ExecutorService threads) {
+        String store = String.format(Locale.ROOT, "bench-%d", run);
+        NotifierServiceTest.TestClock clock = new NotifierServiceTest.TestClock();
+        clock.now = Instant.parse("2026-11-25T09:00:00Z").plus(Duration.ofDays(run));
+        AlertLedger ledger = new AlertLedger(dynamoDb, DynamoDbLocalResource.ALERTS, Duration.ofDays(90), threads);
+        SnsPublisher publisher = new SnsPublisher(sns, standIn.topicArn());
+        StoreWindows windows = new StoreWindows(dynamoDb, DynamoDbLocalResource.ALERTS, 10, Duration.ofMinutes(5));
+        DigestFlusher flusher = new DigestFlusher(dynamoDb, DynamoDbLocalResource.ALERTS, windows, ledger,
+                publisher, new DigestMessages(Optional.of("https://stock.example.com")), 20, Duration.ofMinutes(2),
+                Duration.ofDays(90), clock);
+        NotifierService service = new NotifierService(new AlertClassifier(5, true),
+                new AlertMessages(Optional.of("https://stock.example.com"), 5), ledger, windows, flusher, publisher,
+                threads, clock);
         standIn.reset();
-        long start = System.nanoTime();
-        int failures = 0;
-        for (int i = 0; i < records.size(); i += batchSize) {
-            failures += service.process(records.subList(i, Math.min(records.size(), i + batchSize)))
-                    .getBatchItemFailures().size();
+        counter.writes.set(0);
+        int every = (int) Math.round(1 / share);
+        long alerts = 0;
+        long started = System.nanoTime();
+        for (int from = 0; from < ROWS; from += BATCH) {
+            List<DynamodbStreamRecord> batch = new ArrayList<>(BATCH);
+            for (int i = from; i < from + BATCH; i++) {
+                boolean zero = i % every == 0;
+                alerts += zero ? 1 : 0;
+                batch.add(StreamRecords.modify(run, i, store, String.format("SKU-%06d", i), 20, zero ? 0 : 19));
+            }
+            if (service.process(batch).isPresent()) {
+                throw new IllegalStateException("batch at " + from + " failed");
+            }
+            clock.advance(pace);
+            if (from % (60 * BATCH) == 0) {
+                flusher.flushDue(); // the schedule, once a minute
+            }
         }
-        if (failures > 0) {
-            throw new IllegalStateException(scenario + ": " + failures + " batch failures");
-        }
-        int alerts = (int) standIn.publishedMessages().stream()
-                .mapToLong(m -> m.attribute("item_id").isPresent() ? 1 : Long.parseLong(
-                        m.subject().orElse("0 ").split(" ")[0]))
-                .sum();
-        row(report, scenario, records.size(), batchSize, alerts, start, standIn.calls().size(),
-                standIn.publishedMessages().size());
-    }
-
-    private static int classifyAll(AlertClassifier classifier, List<DynamodbStreamRecord> records) {
-        int alerts = 0;
-        for (DynamodbStreamRecord record : records) {
-            alerts += StreamRecordReader.read(record).flatMap(classifier::classify).isPresent() ? 1 : 0;
-        }
-        return alerts;
-    }
-
-    private static void row(StringBuilder report, String scenario, int records, int batchSize, int alerts,
-            long startNanos, int calls, int messages) {
-        double ms = (System.nanoTime() - startNanos) / 1e6;
-        report.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %,.0f | %,.0f | %s | %s |%n", scenario,
-                records, batchSize, alerts, ms, records / (ms / 1000), calls < 0 ? "-" : Integer.toString(calls),
-                messages < 0 ? "-" : Integer.toString(messages)));
-    }
-
-    static List<DynamodbStreamRecord> records(int count, int stores, long from, long to, int run) {
-        return StreamRecords.records(count, stores, from, to, run);
+        clock.advance(Duration.ofMinutes(6));
+        flusher.flushDue();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<PublishedMessage> messages = standIn.publishedMessages();
+        long digests = messages.stream().filter(m -> m.subject().orElse("").contains("more stock alerts")).count();
+        report.append(String.format(Locale.ROOT, "| %.1f %% | %,d | %s per 1,000 rows | %d | %d | %d | %,d | %.2f | %.0f |%n",
+                share * 100, alerts, pace.toMillis() / 1000.0 + " s", messages.size() - digests, digests,
+                standIn.calls().size(), counter.writes.get(), (double) counter.writes.get() / alerts, seconds));
     }
 }

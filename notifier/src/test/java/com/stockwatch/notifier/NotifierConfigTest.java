@@ -27,7 +27,13 @@ class NotifierConfigTest {
         assertThat(config.topicArn()).isEqualTo("arn:aws:sns:eu-west-1:1:NoStock");
         assertThat(config.dashboardUrl()).isEmpty();
         assertThat(config.backInStock().enabled()).isTrue();
-        assertThat(config.digestThreshold()).isEqualTo(10);
+        assertThat(config.grouping().immediateAlerts()).isEqualTo(10);
+        assertThat(config.grouping().window()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(config.grouping().digestItems()).isEqualTo(20);
+        assertThat(config.grouping().flushLease()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(config.imports().partialAlertShare()).isEqualTo(0.01);
+        assertThat(config.silence().expectedIntervalHours()).isEqualTo(26);
+        assertThat(config.silence().shortestIntervalHours()).isEqualTo(1);
         assertThat(config.ledgerConcurrency()).isEqualTo(16);
         assertThat(config.alertRetentionDays()).isEqualTo(90);
     }
@@ -38,12 +44,16 @@ class NotifierConfigTest {
                 "inventory.notifier.topic-arn", "arn:aws:sns:eu-west-1:1:NoStock",
                 "inventory.notifier.dashboard-url", "https://stock.example.com",
                 "inventory.notifier.back-in-stock.enabled", "false",
-                "inventory.notifier.digest-threshold", "25",
+                "inventory.notifier.grouping.immediate-alerts", "25",
+                "inventory.notifier.grouping.window", "PT15M",
+                "inventory.notifier.silence.expected-interval-hours", "48",
                 "inventory.notifier.ledger-concurrency", "4",
                 "inventory.notifier.alert-retention-days", "30"));
         assertThat(config.dashboardUrl()).contains("https://stock.example.com");
         assertThat(config.backInStock().enabled()).isFalse();
-        assertThat(config.digestThreshold()).isEqualTo(25);
+        assertThat(config.grouping().immediateAlerts()).isEqualTo(25);
+        assertThat(config.grouping().window()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(config.silence().expectedIntervalHours()).isEqualTo(48);
         assertThat(config.ledgerConcurrency()).isEqualTo(4);
         assertThat(config.alertRetentionDays()).isEqualTo(30);
     }

@@ -53,11 +53,14 @@ class StockAlertHandlerTest {
 
     static DynamoDbClient dynamoDb;
     static InventoryStream stream;
+    static InventoryStream importsStream;
 
     @BeforeAll
     static void clients() {
         dynamoDb = Emulators.dynamoDbClient();
         stream = new InventoryStream(dynamoDb, Emulators.dynamoDbStreamsClient(), DynamoDbLocalResource.INVENTORY);
+        importsStream = new InventoryStream(dynamoDb, Emulators.dynamoDbStreamsClient(), DynamoDbLocalResource.IMPORTS);
+        StoresTableForTests.recreate(dynamoDb);
     }
 
     @AfterAll
@@ -146,7 +149,8 @@ class StockAlertHandlerTest {
         put(item("S2", "A", "Blue mug", 40, LATER));
         assertThat(handle(stream.readNew())).isEmpty();
 
-        assertThat(sns.calls()).extracting(SnsCall::action).containsExactly("PublishBatch");
+        // One item never twice in one PublishBatch call: its two alerts go in two calls, in order.
+        assertThat(sns.calls()).extracting(SnsCall::action).containsExactly("Publish", "Publish");
         assertThat(sns.publishedMessages()).extracting(m -> m.text("sms")).containsExactly(
                 "Stockwatch: OUT OF STOCK at store S2: Blue mug (A) new item, 0",
                 "Stockwatch: BACK IN STOCK at store S2: Blue mug (A) 0 -> 40");
@@ -258,7 +262,7 @@ class StockAlertHandlerTest {
     }
 
     @Test
-    void aThousandItemUploadOutOfStockForOneStoreIsOneDigest() {
+    void aThousandItemUploadOutOfStockForOneStoreSendsTheFirstTenAndHoldsTheRestForTheDigest() {
         List<InventoryItem> items = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             items.add(item("S8", String.format("SKU-%04d", i), "Item number " + i, 20, FILE_TIME));
@@ -271,21 +275,14 @@ class StockAlertHandlerTest {
 
         assertThat(handle(batch)).isEmpty();
 
-        assertThat(sns.calls()).singleElement().satisfies(call -> assertThat(call.action()).isEqualTo("Publish"));
-        PublishedMessage digest = sns.publishedMessages().get(0);
-        assertThat(digest.subject()).contains("1000 stock alerts at store S8");
-        assertThat(digest.attribute("store_id")).contains("S8");
-        assertThat(digest.attributes().get("alert_type").dataType()).isEqualTo("String.Array");
-        assertThat(digest.attribute("alert_type")).contains("[\"OUT_OF_STOCK\"]");
-        assertThat(digest.text("sms")).isEqualTo("Stockwatch: 1000 stock alerts at store S8 (1000 out of stock). "
-                + "Details by email and on the dashboard.");
-        assertThat(digest.text("email")).startsWith("1000 stock alerts at store S8\n\nOut of stock: 1000\n")
-                .contains("- OUT OF STOCK  Item number 999 (SKU-0999): 20 -> 0  2026-11-25 08:30:00 UTC");
-        assertThat(digest.message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-                .isLessThan(256 * 1024);
+        assertThat(sns.calls()).extracting(SnsCall::action).containsExactly("PublishBatch");
+        assertThat(sns.publishedMessages()).hasSize(10)
+                .allSatisfy(m -> assertThat(m.attribute("alert_type")).contains("OUT_OF_STOCK"));
         List<Map<String, AttributeValue>> alerts = alerts("S8");
-        assertThat(alerts).hasSize(1000)
-                .allSatisfy(a -> assertThat(a.get(AlertsTable.DELIVERY).s()).isEqualTo("DIGEST"));
+        assertThat(alerts).hasSize(1000);
+        assertThat(alerts.stream().filter(a -> a.get(AlertsTable.DELIVERY).s().equals("SENT"))).hasSize(10);
+        assertThat(alerts.stream().filter(a -> a.get(AlertsTable.DELIVERY).s().equals("HELD"))).hasSize(990)
+                .allSatisfy(a -> assertThat(a.get(AlertsTable.HELD_IN).s()).isEqualTo("S8"));
     }
 
     @Test
@@ -323,9 +320,46 @@ class StockAlertHandlerTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    @Test
+    void aFinishedImportOnTheImportsStreamReachesTheStoreOnceAndARunningOneNobody() {
+        importsStream.readNew();
+        Map<String, AttributeValue> running = new java.util.HashMap<>(Map.of(
+                "store_id", AttributeValue.fromS("S20"),
+                "import_id", AttributeValue.fromS("2026-11-25T08:00:00.000Z#S20/stock.csv"),
+                "status", AttributeValue.fromS("RUNNING"),
+                "object_key", AttributeValue.fromS("S20/stock.csv"),
+                "file_time", AttributeValue.fromS("2026-11-25T07:59:00.000Z"),
+                "rows_read", AttributeValue.fromN("5000")));
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.IMPORTS).item(running));
+        Map<String, AttributeValue> rejected = new java.util.HashMap<>(running);
+        rejected.put("status", AttributeValue.fromS("REJECTED"));
+        rejected.put("reason", AttributeValue.fromS("Line 1: the file is not UTF-8."));
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.IMPORTS).item(rejected));
+        List<Record> records = importsStream.readNew();
+        assertThat(records).hasSize(2);
+
+        assertThat(handle(importsStream, records)).isEmpty();
+        assertThat(handle(importsStream, records)).isEmpty();
+
+        assertThat(sns.publishedMessages()).singleElement().satisfies(m -> {
+            assertThat(m.attribute("alert_type")).contains("IMPORT_REJECTED");
+            assertThat(m.attribute("store_id")).contains("S20");
+            assertThat(m.text("sms")).isEqualTo(
+                    "Stockwatch: IMPORT REJECTED at store S20: stock.csv: Line 1: the file is not UTF-8.");
+        });
+        assertThat(dynamoDb.getItem(b -> b.tableName(StoresTableForTests.NAME)
+                .key(Map.of("store_id", AttributeValue.fromS("S20")))).item())
+                .containsEntry("last_import_status", AttributeValue.fromS("REJECTED"))
+                .containsEntry("last_import_file", AttributeValue.fromS("S20/stock.csv"));
+    }
+
     /** Posts the records as one Lambda event and returns the reported batch item failures. */
     List<String> handle(List<Record> records) {
-        JsonPath response = given().contentType("application/json").body(stream.lambdaEvent(records))
+        return handle(stream, records);
+    }
+
+    List<String> handle(InventoryStream from, List<Record> records) {
+        JsonPath response = given().contentType("application/json").body(from.lambdaEvent(records))
                 .post("/_lambda_").then().statusCode(200).extract().jsonPath();
         return response.getList("batchItemFailures.itemIdentifier", String.class);
     }
@@ -349,8 +383,9 @@ class StockAlertHandlerTest {
     static List<Map<String, AttributeValue>> alerts(String store) {
         List<Map<String, AttributeValue>> alerts = new ArrayList<>();
         dynamoDb.queryPaginator(b -> b.tableName(DynamoDbLocalResource.ALERTS)
-                .keyConditionExpression("store_id = :s")
-                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(store))))
+                .keyConditionExpression("store_id = :s AND alert_id < :records")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(store),
+                        ":records", AttributeValue.fromS("~"))))
                 .items().forEach(alerts::add);
         return alerts;
     }

@@ -21,4 +21,13 @@ public enum ImportStatus {
     public boolean isFinal() {
         return this != RUNNING;
     }
+
+    /**
+     * The status named {@code name} when it is one an import ends with (LOADED, PARTIAL, REJECTED, FAILED); empty
+     * for anything else, such as a status written while an import is still running, or one this code does not know.
+     */
+    public static java.util.Optional<ImportStatus> finished(String name) {
+        return java.util.stream.Stream.of(values()).filter(ImportStatus::isFinal)
+                .filter(status -> status.name().equals(name)).findFirst();
+    }
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The key schemas of the three tables, as the local stack and the tests create them. Terraform declares the same
+ * The key schemas of the three tables (the store registry's is {@code TableSchemas.stores}, issue 9), as the local stack and the tests create them. Terraform declares the same
  * schemas for AWS; a test of the Terraform configuration compares the two.
  */
 public final class TableSchemas {
@@ -44,28 +44,44 @@ public final class TableSchemas {
                 .build();
     }
 
-    /** {@code InventoryImports}: {@code store_id} + {@code import_id}. */
+    /**
+     * {@code InventoryImports}: {@code store_id} + {@code import_id}; a NEW_IMAGE stream, from which the notifier
+     * reports finished imports (the new image holds everything it needs, and the ledger makes repeats harmless).
+     */
     public static CreateTableRequest imports(String tableName) {
-        return keyedTable(tableName, ImportsTable.STORE_ID, ImportsTable.IMPORT_ID);
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute(ImportsTable.STORE_ID), stringAttribute(ImportsTable.IMPORT_ID))
+                .keySchema(key(ImportsTable.STORE_ID, KeyType.HASH), key(ImportsTable.IMPORT_ID, KeyType.RANGE))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE))
+                .build();
     }
 
-    /** {@code InventoryAlerts}: {@code store_id} + {@code alert_id}; TTL on {@link #ALERTS_TTL_ATTRIBUTE}. */
+    /**
+     * {@code InventoryAlerts}: {@code store_id} + {@code alert_id}; the sparse index of held alerts and of windows
+     * waiting for their digest; TTL on {@link #ALERTS_TTL_ATTRIBUTE}.
+     */
     public static CreateTableRequest alerts(String tableName) {
-        return keyedTable(tableName, AlertsTable.STORE_ID, AlertsTable.ALERT_ID);
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        stringAttribute(AlertsTable.STORE_ID),
+                        stringAttribute(AlertsTable.ALERT_ID),
+                        stringAttribute(AlertsTable.HELD_IN))
+                .keySchema(key(AlertsTable.STORE_ID, KeyType.HASH), key(AlertsTable.ALERT_ID, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(AlertsTable.HELD_INDEX)
+                        .keySchema(key(AlertsTable.HELD_IN, KeyType.HASH), key(AlertsTable.ALERT_ID, KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .build())
+                .build();
     }
 
     /** All three, named as configured. */
     public static List<CreateTableRequest> all(TableNames names) {
         return List.of(inventory(names.inventory()), imports(names.imports()), alerts(names.alerts()));
-    }
-
-    private static CreateTableRequest keyedTable(String tableName, String partitionKey, String sortKey) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(stringAttribute(partitionKey), stringAttribute(sortKey))
-                .keySchema(key(partitionKey, KeyType.HASH), key(sortKey, KeyType.RANGE))
-                .build();
     }
 
     private static AttributeDefinition stringAttribute(String name) {

@@ -1,6 +1,12 @@
 package com.stockwatch.dashboard.alerts;
 
-/** One stock alert the notifier raised (table {@code InventoryAlerts}). */
+/**
+ * One alert the notifier raised (table {@code InventoryAlerts}).
+ *
+ * @param delivery      PENDING, SENT, HELD (waits for its window's digest), DIGESTED or FAILED
+ * @param digestId      the digest that carried it (DIGESTED), else empty
+ * @param failureReason why SNS refused it for good (FAILED), else empty
+ */
 public record AlertView(
         String alertId,
         String itemId,
@@ -9,7 +15,9 @@ public record AlertView(
         Long oldLevel,
         Long newLevel,
         String occurredAt,
-        String delivery) {
+        String delivery,
+        String digestId,
+        String failureReason) {
 
     /** Words for the alert type. */
     public String label() {
@@ -24,9 +32,21 @@ public record AlertView(
     /** Colour class: {@code bad}, {@code warn} or {@code ok}. */
     public String tone() {
         return switch (alertType) {
-            case "OUT_OF_STOCK" -> "bad";
-            case "LOW_STOCK" -> "warn";
+            case "OUT_OF_STOCK", "IMPORT_REJECTED", "IMPORT_FAILED", "STALE_INVENTORY" -> "bad";
+            case "LOW_STOCK", "IMPORT_PARTIAL" -> "warn";
             default -> "ok";
+        };
+    }
+
+    /** Words for the delivery state. */
+    public String deliveryLabel() {
+        return switch (delivery) {
+            case "SENT" -> "sent";
+            case "HELD" -> "held for the digest";
+            case "DIGESTED" -> "in a digest";
+            case "FAILED" -> "refused by SNS";
+            case "PENDING" -> "sending";
+            default -> delivery.toLowerCase(java.util.Locale.ROOT);
         };
     }
 }

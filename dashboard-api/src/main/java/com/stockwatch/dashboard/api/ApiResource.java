@@ -28,6 +28,7 @@ import com.stockwatch.dashboard.DashboardConfig;
 import com.stockwatch.dashboard.access.CurrentUser;
 import com.stockwatch.dashboard.alerts.AlertView;
 import com.stockwatch.dashboard.alerts.AlertsService;
+import com.stockwatch.dashboard.alerts.DigestView;
 import com.stockwatch.dashboard.imports.ImportView;
 import com.stockwatch.dashboard.imports.ImportsService;
 import com.stockwatch.dashboard.inventory.InventoryService;
@@ -123,9 +124,18 @@ public class ApiResource {
     @GET
     @Path("{store}/alerts")
     @Operation(summary = "Recent stock alerts of the store, newest first")
-    public List<AlertView> alerts(@PathParam("store") String store) {
+    public List<AlertView> alerts(@PathParam("store") String store,
+            @Parameter(description = "Only the alerts this digest carried (a digest's digestId)") @QueryParam("digest") String digest) {
         user.access().requireStore(store);
-        return alerts.recent(store);
+        return digest == null || digest.isBlank() ? alerts.recent(store) : alerts.ofDigest(store, digest);
+    }
+
+    @GET
+    @Path("{store}/digests")
+    @Operation(summary = "Recent digests of the store (alerts held after the first few of a window), newest first")
+    public List<DigestView> digests(@PathParam("store") String store) {
+        user.access().requireStore(store);
+        return alerts.digests(store);
     }
 
     @POST

@@ -158,9 +158,12 @@ public class PagesResource {
     @GET
     @Path("stores/{store}/alerts")
     @Operation(hidden = true)
-    public TemplateInstance alertsPage(@PathParam("store") String store) {
+    public TemplateInstance alertsPage(@PathParam("store") String store, @QueryParam("digest") String digest) {
         user.access().requireStore(store);
-        return Templates.alerts(context("Alerts of " + store, store, "alerts"), alerts.recent(store));
+        Optional<String> digestId = Optional.ofNullable(digest).filter(d -> !d.isBlank());
+        return Templates.alerts(context("Alerts of " + store, store, "alerts"),
+                digestId.map(id -> alerts.ofDigest(store, id)).orElseGet(() -> alerts.recent(store)),
+                alerts.digests(store), digestId.orElse(""));
     }
 
     @GET

@@ -3,6 +3,7 @@ package com.stockwatch.dashboard.web;
 import java.util.List;
 
 import com.stockwatch.dashboard.alerts.AlertView;
+import com.stockwatch.dashboard.alerts.DigestView;
 import com.stockwatch.dashboard.imports.ImportView;
 import com.stockwatch.dashboard.inventory.ItemView;
 
@@ -31,7 +32,8 @@ public final class Templates {
 
     public static native TemplateInstance imports(PageContext page, List<ImportView> imports);
 
-    public static native TemplateInstance alerts(PageContext page, List<AlertView> alerts);
+    public static native TemplateInstance alerts(PageContext page, List<AlertView> alerts, List<DigestView> digests,
+            String digest);
 
     public static native TemplateInstance upload(PageContext page, String accept, String allowed, long maxMiB);
 

@@ -13,7 +13,7 @@ import com.stockwatch.loader.parse.RowError;
 /**
  * The row rules: {@code item_id} required, at most 256 UTF-8 bytes, no control characters; {@code inventory_level} a
  * whole number from 0 to 1,000,000,000; {@code item_name} optional (defaults to the item id), at most 1,024
- * characters; {@code low_stock_threshold} optional whole number from 0; the store from the folder, the row or the
+ * characters, no control characters (they would reach alert subjects and SMS); {@code low_stock_threshold} optional whole number from 0; the store from the folder, the row or the
  * file, and never different from the folder's.
  */
 public final class RowValidator {
@@ -55,6 +55,9 @@ public final class RowValidator {
             if (characters > InventoryTable.MAX_ITEM_NAME_CHARS) {
                 errors.add(new RowError(row, Columns.ITEM_NAME, RowProblems.format(RowProblems.NAME_TOO_LONG,
                         InventoryTable.MAX_ITEM_NAME_CHARS, characters)));
+            }
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                errors.add(new RowError(row, Columns.ITEM_NAME, RowProblems.CONTROL_CHARACTERS));
             }
         }
 

@@ -93,6 +93,17 @@ class RowValidatorTest {
     }
 
     @Test
+    void anItemNameWithControlCharactersIsRejectedWithItsRowAndField() {
+        assertThat(validate(7, IN_FOLDER_0042, "item_id", "A", "item_name", "Blue\nmug", "inventory_level", "1")
+                .errors()).extracting(RowError::toString)
+                .containsExactly("Row 7, item_name: " + RowProblems.CONTROL_CHARACTERS);
+        assertThat(validate(IN_FOLDER_0042, "item_id", "A", "item_name", "Bell\u0007", "inventory_level", "1").valid())
+                .isFalse();
+        assertThat(validate(IN_FOLDER_0042, "item_id", "A", "item_name", "Caf\u00e9 cr\u00e8me \uD83C\uDF6E",
+                "inventory_level", "1").valid()).isTrue();
+    }
+
+    @Test
     void anItemNameOfMoreThan1024CharactersIsRejected() {
         assertThat(validate(IN_FOLDER_0042, "item_id", "A", "item_name", "n".repeat(1024), "inventory_level", "1")
                 .valid()).isTrue();

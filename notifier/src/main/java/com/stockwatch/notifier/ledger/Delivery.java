@@ -6,6 +6,10 @@ public enum Delivery {
     PENDING,
     /** Published as a message of its own. */
     SENT,
-    /** Published as a line of its store's digest. */
-    DIGEST
+    /** Its store passed the window's limit of single messages: waits for the window's digest. */
+    HELD,
+    /** Published as part of its store's digest ({@code digest_id} names it). */
+    DIGESTED,
+    /** SNS refused its message for good (a sender fault); {@code failure_reason} says why. */
+    FAILED
 }

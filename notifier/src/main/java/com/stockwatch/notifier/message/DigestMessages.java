@@ -1,80 +1,91 @@
 package com.stockwatch.notifier.message;
 
-import java.util.EnumMap;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.stockwatch.notifier.alert.Alert;
 import com.stockwatch.notifier.alert.AlertType;
 
 /**
- * One digest message for a store that had more alerts in one stream batch than the storm threshold: counts per
- * type, then one line per alert, as many as fit in SNS's 256 KiB (the rest is counted and left to the dashboard).
+ * The digest of one store's grouping window: the alerts held after the first few went out one by one. Counts per
+ * type, the most important items by name (out of stock first), and a link to the dashboard's alerts page filtered to
+ * this digest; never the whole list, so a digest of 60,000 alerts is as short as one of 20.
  */
 public final class DigestMessages {
 
     /** SNS's limit for one message (and one PublishBatch call). */
     public static final int SNS_MAX_BYTES = 256 * 1024;
-    /** What a digest may take: the limit less room for the subject, the attributes and the JSON around the texts. */
-    public static final int DIGEST_BUDGET_BYTES = SNS_MAX_BYTES - 4 * 1024;
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final Optional<String> dashboardUrl;
-    private final int budgetBytes;
 
     public DigestMessages(Optional<String> dashboardUrl) {
-        this(dashboardUrl, DIGEST_BUDGET_BYTES);
-    }
-
-    /** @param budgetBytes size the item lines may fill (smaller in tests) */
-    public DigestMessages(Optional<String> dashboardUrl, int budgetBytes) {
         this.dashboardUrl = dashboardUrl;
-        this.budgetBytes = budgetBytes;
     }
 
-    /** The digest of {@code alerts}, all of one store, in their stream order. */
-    public SnsMessage digest(String storeId, List<Alert> alerts) {
-        Map<AlertType, Long> counts = new EnumMap<>(AlertType.class);
-        alerts.forEach(alert -> counts.merge(alert.type(), 1L, Long::sum));
-        String store = Texts.oneLine(storeId);
-        String countText = counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().title().toLowerCase(java.util.Locale.ROOT))
-                .collect(Collectors.joining(", "));
+    /**
+     * One listed alert of a digest.
+     *
+     * @param type       the alert type
+     * @param itemId     the item
+     * @param itemName   its name
+     * @param oldLevel   level before (empty for a new item)
+     * @param newLevel   level after
+     * @param occurredAt the change's time
+     */
+    public record Line(AlertType type, String itemId, String itemName, OptionalLong oldLevel, long newLevel,
+            Instant occurredAt) {
+    }
 
-        String subject = Texts.cut(alerts.size() + " stock alerts at store " + store, AlertMessages.SUBJECT_MAX_CHARS);
-        Optional<String> storeLink = Texts.storeLink(dashboardUrl, storeId);
-        String sms = Texts.cut("Stockwatch: " + alerts.size() + " stock alerts at store " + store + " (" + countText
-                + "). Details by email" + (storeLink.isPresent() ? " and on the dashboard." : "."),
+    /**
+     * The digest.
+     *
+     * @param storeId     the store
+     * @param windowStart start of the window
+     * @param windowEnd   end of the window
+     * @param counts      held alerts per type
+     * @param top         the most important ones, in the order to list them
+     * @param digestId    the digest's {@code alert_id} (the dashboard link filters on it)
+     */
+    public SnsMessage digest(String storeId, Instant windowStart, Instant windowEnd, Map<AlertType, Long> counts,
+            List<Line> top, String digestId) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        String store = Texts.oneLine(storeId);
+        String when = CLOCK.format(windowStart) + "-" + CLOCK.format(windowEnd) + " UTC";
+        String countText = counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().title().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        Optional<String> link = Texts.storeLink(dashboardUrl, storeId)
+                .map(page -> page + "/alerts?digest=" + Texts.segment(digestId));
+
+        String subject = Texts.cut(total + " more stock alerts at store " + store + ", " + when,
+                AlertMessages.SUBJECT_MAX_CHARS);
+        String sms = Texts.cut("Stockwatch: " + total + " more stock alerts at store " + store + " " + when + " ("
+                + countText + "). Details by email" + (link.isPresent() ? " and on the dashboard." : "."),
                 AlertMessages.SMS_MAX_CHARS);
 
-        StringBuilder head = new StringBuilder();
-        head.append(alerts.size()).append(" stock alerts at store ").append(store).append("\n\n");
-        counts.forEach((type, count) -> head.append(type.title()).append(": ").append(count).append('\n'));
-        storeLink.ifPresent(link -> head.append("Store page: ").append(link).append('\n'));
-        head.append('\n');
-
-        // The email text goes out twice (keys "default" and "email"), each JSON-escaped: count every line that way.
-        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-        int used = 2 * encoder.quoteAsUTF8(head.toString()).length + 2 * 200 + 4 * AlertMessages.SMS_MAX_CHARS;
-        StringBuilder lines = new StringBuilder();
-        int listed = 0;
-        for (Alert alert : alerts) {
-            String line = line(alert);
-            int size = 2 * encoder.quoteAsUTF8(line).length;
-            if (used + size > budgetBytes) {
-                break;
+        StringBuilder email = new StringBuilder();
+        email.append(total).append(" more stock alerts at store ").append(store).append("\n");
+        email.append("Held between ").append(Texts.time(windowStart)).append(" and ").append(Texts.time(windowEnd))
+                .append(", after the first alerts of the window went out one by one.\n\n");
+        counts.forEach((type, count) -> email.append(type.title()).append(": ").append(count).append('\n'));
+        link.ifPresent(url -> email.append("All of them: ").append(url).append('\n'));
+        email.append('\n');
+        if (!top.isEmpty()) {
+            email.append(top.size() < total ? "Most important (out of stock first, by name):\n" : "Items:\n");
+            top.forEach(line -> email.append(line(line)));
+            if (top.size() < total) {
+                email.append("... and ").append(total - top.size()).append(" more")
+                        .append(link.isPresent() ? " on the dashboard" : "").append(".\n");
             }
-            used += size;
-            lines.append(line);
-            listed++;
-        }
-        StringBuilder email = new StringBuilder(head).append(lines);
-        if (listed < alerts.size()) {
-            email.append("... and ").append(alerts.size() - listed).append(" more")
-                    .append(storeLink.map(link -> "; see " + link).orElse("; see the dashboard")).append('\n');
         }
 
         Map<String, SnsMessage.Attribute> attributes = new LinkedHashMap<>();
@@ -86,9 +97,9 @@ public final class DigestMessages {
     }
 
     /** {@code - OUT OF STOCK  Blue mug (SKU-1): 3 -> 0  2026-11-25 07:55:00 UTC}. */
-    private static String line(Alert alert) {
+    private static String line(Line alert) {
         String name = Texts.cut(Texts.oneLine(alert.itemName()), 120);
-        String item = name.equals(alert.itemId()) ? name : name + " (" + alert.itemId() + ")";
+        String item = name.equals(alert.itemId()) ? name : name + " (" + Texts.oneLine(alert.itemId()) + ")";
         return "- " + alert.type().shout() + "  " + item + ": " + Texts.levels(alert.oldLevel(), alert.newLevel())
                 + "  " + Texts.time(alert.occurredAt()) + "\n";
     }

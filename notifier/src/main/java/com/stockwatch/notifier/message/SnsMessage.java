@@ -37,6 +37,8 @@ public record SnsMessage(String subject, String email, String sms, Map<String, A
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(sms, "sms");
+        subject = Texts.oneLine(subject); // the last guard: no control, format or separator character goes out
+        sms = Texts.oneLine(sms);
         attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes)); // keeps the order sent
     }
 

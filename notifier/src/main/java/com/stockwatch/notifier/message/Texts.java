@@ -18,9 +18,13 @@ final class Texts {
     private Texts() {
     }
 
-    /** Replaces line breaks and other control characters (from uploaded item names) with spaces. */
+    /**
+     * One line of text fit for a subject or an SMS: every run of Unicode control characters and line or paragraph
+     * separators (U+2028, U+2029) becomes one space, every format character (zero-width, bidirectional overrides,
+     * BOM: Unicode category Cf) is dropped.
+     */
     static String oneLine(String text) {
-        return text.replaceAll("\\p{Cntrl}", " ").strip();
+        return text.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").replaceAll("\\p{Cf}", "").strip();
     }
 
     /** Cuts {@code text} to at most {@code max} characters (code points, never half a surrogate pair). */

@@ -110,7 +110,7 @@ class AlertMessagesTest {
     @Test
     void lineBreaksInNamesNeverReachSubjectOrSms() {
         SnsMessage message = messages.single(alert(AlertType.OUT_OF_STOCK, "12", "SKU-1", "Blue\r\nmug\tsmall", 3L, 0));
-        assertThat(message.subject()).isEqualTo("Out of stock: Blue  mug small (SKU-1) at store 12");
+        assertThat(message.subject()).isEqualTo("Out of stock: Blue mug small (SKU-1) at store 12");
         assertThat(message.sms()).doesNotContain("\n", "\r", "\t");
     }
 

@@ -2,80 +2,69 @@ package com.stockwatch.notifier.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
-import com.stockwatch.notifier.alert.Alert;
 import com.stockwatch.notifier.alert.AlertType;
 
 class DigestMessagesTest {
 
-    private final DigestMessages digests = new DigestMessages(Optional.of("https://stock.example.com"));
+    static final Instant START = Instant.parse("2026-11-25T08:30:00Z");
+    static final Instant END = Instant.parse("2026-11-25T08:35:00Z");
 
-    static List<Alert> alerts(int count, String namePrefix) {
-        List<Alert> alerts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            AlertType type = i % 10 == 9 ? AlertType.LOW_STOCK : AlertType.OUT_OF_STOCK;
-            alerts.add(AlertMessagesTest.alert(type, "12", "SKU-" + i, namePrefix + i, 7L,
-                    type == AlertType.LOW_STOCK ? 2 : 0));
-        }
-        return alerts;
+    final DigestMessages digests = new DigestMessages(Optional.of("https://stock.example.com"));
+
+    static Map<AlertType, Long> counts(long out, long low) {
+        Map<AlertType, Long> counts = new EnumMap<>(AlertType.class);
+        counts.put(AlertType.OUT_OF_STOCK, out);
+        counts.put(AlertType.LOW_STOCK, low);
+        return counts;
+    }
+
+    static DigestMessages.Line line(AlertType type, String id, String name) {
+        return new DigestMessages.Line(type, id, name, OptionalLong.of(7), type == AlertType.LOW_STOCK ? 2 : 0,
+                Instant.parse("2026-11-25T07:55:00Z"));
     }
 
     @Test
-    void digestCountsAndListsEveryAlert() {
-        SnsMessage digest = digests.digest("12", alerts(11, "Mug "));
-        assertThat(digest.subject()).isEqualTo("11 stock alerts at store 12");
-        assertThat(digest.sms()).isEqualTo("Stockwatch: 11 stock alerts at store 12 (10 out of stock, 1 low stock). "
-                + "Details by email and on the dashboard.");
-        assertThat(digest.email()).startsWith("""
-                11 stock alerts at store 12
+    void aDigestCountsByTypeListsTheMostImportantAndLinksToAllOfThem() {
+        SnsMessage digest = digests.digest("12", START, END, counts(40_000, 2_000),
+                List.of(line(AlertType.OUT_OF_STOCK, "A", "Apple juice"), line(AlertType.OUT_OF_STOCK, "B", "Bread")),
+                "~digest#2026-11-25T08:30:00.000Z#x");
+        assertThat(digest.subject()).isEqualTo("42000 more stock alerts at store 12, 08:30-08:35 UTC");
+        assertThat(digest.sms()).isEqualTo("Stockwatch: 42000 more stock alerts at store 12 08:30-08:35 UTC "
+                + "(40000 out of stock, 2000 low stock). Details by email and on the dashboard.");
+        assertThat(digest.email()).isEqualTo("""
+                42000 more stock alerts at store 12
+                Held between 2026-11-25 08:30:00 UTC and 2026-11-25 08:35:00 UTC, after the first alerts of the \
+                window went out one by one.
 
-                Out of stock: 10
-                Low stock: 1
-                Store page: https://stock.example.com/stores/12
+                Out of stock: 40000
+                Low stock: 2000
+                All of them: https://stock.example.com/stores/12/alerts?digest=%7Edigest%232026-11-25T08%3A30%3A00.000Z%23x
 
-                - OUT OF STOCK  Mug 0 (SKU-0): 7 -> 0  2026-11-25 07:55:00 UTC
+                Most important (out of stock first, by name):
+                - OUT OF STOCK  Apple juice (A): 7 -> 0  2026-11-25 07:55:00 UTC
+                - OUT OF STOCK  Bread (B): 7 -> 0  2026-11-25 07:55:00 UTC
+                ... and 41998 more on the dashboard.
                 """);
-        assertThat(digest.email()).contains("- LOW STOCK  Mug 9 (SKU-9): 7 -> 2").doesNotContain("more");
-        assertThat(digest.email().lines().filter(line -> line.startsWith("- "))).hasSize(11);
-    }
-
-    @Test
-    void digestAttributesNameTheStoreAndEveryTypeInIt() {
-        SnsMessage digest = digests.digest("12", alerts(11, "Mug "));
-        assertThat(digest.attributes()).containsOnlyKeys("store_id", "alert_type");
-        assertThat(digest.attributes().get("store_id")).isEqualTo(SnsMessage.Attribute.string("12"));
         assertThat(digest.attributes().get("alert_type"))
                 .isEqualTo(new SnsMessage.Attribute("String.Array", "[\"OUT_OF_STOCK\",\"LOW_STOCK\"]"));
+        assertThat(digest.attributes()).containsOnlyKeys("store_id", "alert_type");
     }
 
     @Test
-    void thousandAlertsFitInOneMessage() {
-        SnsMessage digest = digests.digest("12", alerts(1000, "Stainless steel thermos 0.5 l, blue, item "));
-        assertThat(digest.email().lines().filter(line -> line.startsWith("- "))).hasSize(1000);
-        assertThat(digest.sizeBytes()).isLessThanOrEqualTo(DigestMessages.SNS_MAX_BYTES);
-    }
-
-    @Test
-    void whatDoesNotFitIsCountedAndLeftToTheDashboard() {
-        String longName = "Très long nom d'article avec des caractères accentués é è à ü 🍮 ".repeat(2);
-        SnsMessage digest = digests.digest("12", alerts(5000, longName));
-        assertThat(digest.sizeBytes()).isLessThanOrEqualTo(DigestMessages.SNS_MAX_BYTES);
-        long listed = digest.email().lines().filter(line -> line.startsWith("- ")).count();
-        assertThat(listed).isBetween(100L, 4999L);
-        assertThat(digest.email()).endsWith("... and " + (5000 - listed)
-                + " more; see https://stock.example.com/stores/12\n");
-        assertThat(digest.subject()).isEqualTo("5000 stock alerts at store 12");
-    }
-
-    @Test
-    void smallBudgetStillGivesAValidDigest() {
-        SnsMessage digest = new DigestMessages(Optional.empty(), 4000).digest("12", alerts(50, "Mug "));
-        assertThat(digest.email()).contains("Out of stock: 45").endsWith(" more; see the dashboard\n");
-        assertThat(digest.sizeBytes()).isLessThanOrEqualTo(4000 + 1000);
+    void controlFormatAndSeparatorCharactersNeverReachSubjectOrSms() {
+        SnsMessage message = new SnsMessage("Out\u2028of\u0007stock: Mug\u200B\u202E (A)\r\nat store\u2029S1",
+                "body", "SMS\u0000text\u00ADhere\uFEFF", Map.of());
+        assertThat(message.subject()).isEqualTo("Out of stock: Mug (A) at store S1");
+        assertThat(message.sms()).isEqualTo("SMS texthere");
+        assertThat(message.subject() + message.sms()).doesNotContainPattern("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
     }
 }

@@ -29,6 +29,29 @@ class SnsPublisherCallsTest {
         assertThat(calls).extracting(List::size).containsExactly(2, 2, 1);
     }
 
+    static SnsMessage itemAlert(String store, String item, String type) {
+        return new SnsMessage(type, "e", "sms", Map.of("store_id", SnsMessage.Attribute.string(store),
+                "item_id", SnsMessage.Attribute.string(item), "alert_type", SnsMessage.Attribute.string(type)));
+    }
+
+    @Test
+    void oneItemNeverTwiceInOneCallSoItsAlertsKeepTheirOrder() {
+        List<List<SnsMessage>> calls = SnsPublisher.calls(List.of(itemAlert("S1", "A", "OUT_OF_STOCK"),
+                itemAlert("S1", "B", "OUT_OF_STOCK"), itemAlert("S2", "A", "OUT_OF_STOCK"),
+                itemAlert("S1", "A", "BACK_IN_STOCK"), itemAlert("S1", "C", "LOW_STOCK")));
+        assertThat(calls).extracting(List::size).containsExactly(3, 2);
+        assertThat(calls.get(1).get(0).subject()).isEqualTo("BACK_IN_STOCK");
+    }
+
+    @Test
+    void permanentOnlyForSenderFaultsAboutTheMessage() {
+        assertThat(SnsPublisher.permanent("InvalidParameter", true)).isTrue();
+        assertThat(SnsPublisher.permanent("InvalidParameter", false)).isFalse();
+        assertThat(SnsPublisher.permanent("AuthorizationError", true)).isFalse();
+        assertThat(SnsPublisher.permanent("KMSDisabled", true)).isFalse();
+        assertThat(SnsPublisher.permanent("InternalError", false)).isFalse();
+    }
+
     @Test
     void noMessagesNoCalls() {
         assertThat(SnsPublisher.calls(List.of())).isEmpty();

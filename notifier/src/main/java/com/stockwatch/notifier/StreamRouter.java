@@ -1,0 +1,64 @@
+package com.stockwatch.notifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.stockwatch.notifier.imports.ImportOutcomes;
+
+/**
+ * Sends each stream record to the consumer of its table, by the table name in its {@code eventSourceARN}
+ * ({@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>}): the imports table's records to
+ * {@link ImportOutcomes}, every other (the {@code Inventory} table's) to {@link NotifierService}. Returns the earliest
+ * record any consumer wants retried.
+ */
+public class StreamRouter {
+
+    private final String importsTable;
+    private final NotifierService inventory;
+    private final ImportOutcomes imports;
+
+    public StreamRouter(String importsTable, NotifierService inventory, ImportOutcomes imports) {
+        this.importsTable = importsTable;
+        this.inventory = inventory;
+        this.imports = imports;
+    }
+
+    public Optional<Integer> process(List<DynamodbStreamRecord> records) {
+        List<Integer> inventoryAt = new ArrayList<>();
+        List<Integer> importsAt = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            (importsTable.equals(tableOf(records.get(i).getEventSourceARN())) ? importsAt : inventoryAt).add(i);
+        }
+        Optional<Integer> failed = Optional.empty();
+        if (!inventoryAt.isEmpty()) {
+            failed = earliest(failed, inventory.process(inventoryAt.stream().map(records::get).toList())
+                    .map(inventoryAt::get));
+        }
+        if (!importsAt.isEmpty()) {
+            failed = earliest(failed, imports.process(importsAt.stream().map(records::get).toList())
+                    .map(importsAt::get));
+        }
+        return failed;
+    }
+
+    static String tableOf(String eventSourceArn) {
+        if (eventSourceArn == null) {
+            return "";
+        }
+        int table = eventSourceArn.indexOf(":table/");
+        if (table < 0) {
+            return "";
+        }
+        int end = eventSourceArn.indexOf('/', table + ":table/".length());
+        return eventSourceArn.substring(table + ":table/".length(), end < 0 ? eventSourceArn.length() : end);
+    }
+
+    private static Optional<Integer> earliest(Optional<Integer> a, Optional<Integer> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : Optional.of(Math.min(a.get(), b.get()));
+    }
+}
