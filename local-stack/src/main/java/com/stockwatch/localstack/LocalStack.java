@@ -49,6 +49,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String INVENTORY = "Inventory";
     public static final String IMPORTS = "InventoryImports";
     public static final String ALERTS = "InventoryAlerts";
+    public static final String STORES = "InventoryStores";
+    public static final String ITEM_STATES = "InventoryItemStates";
+    public static final String SEARCH = "InventorySearch";
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:NoStock";
     public static final String OIDC_CLIENT_ID = "stockwatch-dashboard";
     public static final String OIDC_CLIENT_SECRET = "local-dashboard-secret";
@@ -246,7 +249,8 @@ public final class LocalStack implements AutoCloseable {
     private void createTables(DynamoDbClient dynamoDb) {
         try {
             for (CreateTableRequest table : List.of(TableSchemas.inventory(INVENTORY), TableSchemas.imports(IMPORTS),
-                    TableSchemas.alerts(ALERTS))) {
+                    TableSchemas.alerts(ALERTS), TableSchemas.stores(STORES), TableSchemas.itemStates(ITEM_STATES),
+                    TableSchemas.search(SEARCH))) {
                 try {
                     dynamoDb.describeTable(b -> b.tableName(table.tableName()));
                 } catch (ResourceNotFoundException absent) {
@@ -287,6 +291,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("INVENTORY_TABLES_INVENTORY", INVENTORY);
         env.put("INVENTORY_TABLES_IMPORTS", IMPORTS);
         env.put("INVENTORY_TABLES_ALERTS", ALERTS);
+        env.put("INVENTORY_TABLES_STORES", STORES);
+        env.put("INVENTORY_TABLES_ITEM_STATES", ITEM_STATES);
+        env.put("INVENTORY_TABLES_SEARCH", SEARCH);
         return env;
     }
 

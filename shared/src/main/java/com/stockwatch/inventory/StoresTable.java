@@ -51,6 +51,15 @@ public final class StoresTable {
     /** Global secondary index: partition {@link #REGISTRY}, sort {@link #LAST_IMPORT_AT}: silent stores first. */
     public static final String BY_LAST_IMPORT_INDEX = "by_last_import";
 
+    /**
+     * The attributes the registry's indexes project (besides their keys): what the overview and the store list show,
+     * and {@link #SUMMARY_UPDATED_AT} for the reconcile's choice of quiet stores (it changes only together with the
+     * counters, so it adds no index write). {@link #LAST_IMPORT_ID}, {@link #LAST_IMPORT_FILE} and
+     * {@link #EXPECTED_INTERVAL_HOURS} are left out: a change of only those writes no index item.
+     */
+    public static final java.util.List<String> OVERVIEW_ATTRIBUTES = java.util.List.of(ITEMS, OUT_OF_STOCK,
+            LOW_STOCK, IN_STOCK, SUMMARY_UPDATED_AT, RECONCILED_AT, LAST_IMPORT_AT, LAST_IMPORT_STATUS, STALE_SINCE);
+
     private StoresTable() {
     }
 }
