@@ -84,10 +84,26 @@ public record InventoryViewModel(
             boolean active = query.sort() == sort;
             String aria = active ? (query.descending() ? "descending" : "ascending") : "none";
             String next = active && !query.descending() ? "-" + sort.parameter() : sort.parameter();
-            headers.add(new SortHeader(sort.label(), url(Optional.of(next), Optional.empty()), aria,
-                    sort == ItemSort.LEVEL));
+            headers.add(new SortHeader(sort.label(), sortUrl(next), aria, sort == ItemSort.LEVEL));
         }
+        // No index sorts by last update (every file rewrites it for every item): a plain header.
+        headers.add(new SortHeader("Last update", null, "none", false));
         return headers;
+    }
+
+    /**
+     * The link of a sort header: sorting covers all items, so it leaves search and status filter (each view is
+     * answered from one index).
+     */
+    private String sortUrl(String sort) {
+        StringBuilder text = new StringBuilder(storeUrl());
+        if (!sort.equals("item")) {
+            text.append("?sort=").append(encode(sort));
+        }
+        if (query.limit() != defaultLimit) {
+            text.append(text.indexOf("?") < 0 ? '?' : '&').append("limit=").append(query.limit());
+        }
+        return text.toString();
     }
 
     public String nextUrl() {

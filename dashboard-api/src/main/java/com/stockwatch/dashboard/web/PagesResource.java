@@ -3,7 +3,6 @@ package com.stockwatch.dashboard.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,6 @@ import com.stockwatch.dashboard.inventory.CsvExport;
 import com.stockwatch.dashboard.inventory.InventoryService;
 import com.stockwatch.dashboard.inventory.ItemQuery;
 import com.stockwatch.dashboard.inventory.ItemView;
-import com.stockwatch.dashboard.inventory.Totals;
 import com.stockwatch.dashboard.stores.StoreDirectory;
 import com.stockwatch.dashboard.uploads.UploadService;
 import com.stockwatch.dashboard.uploads.UploadTicket;
@@ -64,14 +62,14 @@ public class PagesResource {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance overview() {
-        List<String> stores = directory.visibleStores(user.access());
-        List<Templates.StoreSummary> summaries = new ArrayList<>(stores.size());
-        for (String store : stores) {
-            Totals totals = inventory.totals(store);
-            summaries.add(new Templates.StoreSummary(store, totals.items(), totals.outOfStock(), totals.low()));
-        }
-        return Templates.overview(context("Stores", null, "overview"), summaries);
+    public TemplateInstance overview(@QueryParam("sort") String sort, @QueryParam("cursor") String cursor) {
+        StoreDirectory.Order order = StoreDirectory.Order.parse(sort);
+        StoreDirectory.StorePage page = directory.overview(user.access(), order, cursor, config.storesPageSize());
+        String sortQuery = order == StoreDirectory.Order.STORE ? "" : "sort=" + order.parameter();
+        String next = page.nextCursor().map(c -> "/?" + (sortQuery.isEmpty() ? "" : sortQuery + "&") + "cursor=" + c)
+                .orElse(null);
+        return Templates.overview(context("Stores", null, "overview"), page.rows(), order.parameter(), next,
+                cursor != null && !cursor.isBlank());
     }
 
     @GET
@@ -195,7 +193,6 @@ public class PagesResource {
     }
 
     PageContext context(String title, String store, String section) {
-        return new PageContext(title, user.displayName(), user.access().isAdmin(),
-                directory.visibleStores(user.access()), store, section);
+        return new PageContext(title, user.displayName(), user.access().isAdmin(), store, section);
     }
 }
