@@ -9,6 +9,8 @@ import { providerVersion, validateBody } from "./provider-schema.mjs";
 
 /** Environment variables that are not configuration keys but runtime switches. */
 const RUNTIME_ENV = new Set(["DISABLE_SIGNAL_HANDLERS"]);
+/** Terraform aws_dynamodb_table names, each the key of its schema in code-model's tableSchemas. */
+const TABLE_KEYS = ["inventory", "imports", "alerts", "stores", "item_states", "search"];
 
 /**
  * Quarkus runtime keys the deployment may set even when application.properties does not mention them (the
@@ -198,7 +200,7 @@ export const CHECKS = {
   "tables match TableSchemas.java: keys, index, stream, TTL, on demand, PITR, encryption"(cfg, code) {
     const problems = [];
     const tables = res(cfg, "aws_dynamodb_table");
-    for (const key of ["inventory", "imports", "alerts"]) {
+    for (const key of TABLE_KEYS) {
       const want = code.tables[key];
       const t = tables[key];
       if (!t) {
@@ -213,7 +215,10 @@ export const CHECKS = {
       const attrs = blocks(t, "attribute");
       const names = attrs.map((a) => a.name).sort();
       if (JSON.stringify(names) !== JSON.stringify([...want.attributes].sort())) problems.push(`${key}: attributes ${names}, TableSchemas has ${want.attributes}`);
-      for (const a of attrs) if (a.type !== "S") problems.push(`${key}: attribute ${a.name} is ${a.type}, TableSchemas has S`);
+      for (const a of attrs) {
+        const type = want.attributeTypes?.[a.name] ?? "S";
+        if (a.type !== type) problems.push(`${key}: attribute ${a.name} is ${a.type}, TableSchemas has ${type}`);
+      }
       const gsis = blocks(t, "global_secondary_index");
       if (gsis.length !== want.indexes.length) problems.push(`${key}: ${gsis.length} GSIs, TableSchemas has ${want.indexes.length}`);
       for (const wi of want.indexes) {
@@ -368,8 +373,14 @@ export const CHECKS = {
     }
     const patterns = blocks(blocks(e, "filter_criteria")[0], "filter").map((f) => String(f.pattern));
     if (!patterns.length) problems.push(`${name}: no filter_criteria`);
-    else if (!patterns.every((p) => p.includes(code.tables.inventoryLevelAttribute) && p.includes("NewImage"))) {
-      problems.push(`${name}: every filter must test NewImage.${code.tables.inventoryLevelAttribute}`);
+    else {
+      // INSERT/MODIFY must carry a level; REMOVE (no NewImage) is let through for the store summaries and the
+      // search index, which count and unindex deleted items.
+      const removeOnly = (p) => /REMOVE/.test(p) && !/INSERT|MODIFY|NewImage|OldImage/.test(p);
+      if (!patterns.every((p) => removeOnly(p) || (p.includes(code.tables.inventoryLevelAttribute) && p.includes("NewImage")))) {
+        problems.push(`${name}: every filter must test NewImage.${code.tables.inventoryLevelAttribute} or pass only REMOVE records`);
+      }
+      if (!patterns.some(removeOnly)) problems.push(`${name}: REMOVE records must reach the notifier (store summaries, search index)`);
     }
     return problems;
   },

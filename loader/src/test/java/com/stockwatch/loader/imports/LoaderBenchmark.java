@@ -232,6 +232,21 @@ class LoaderBenchmark {
             public String alerts() {
                 return DynamoDbLocalResource.ALERTS;
             }
+
+            @Override
+            public String stores() {
+                return DynamoDbLocalResource.STORES;
+            }
+
+            @Override
+            public String itemStates() {
+                return DynamoDbLocalResource.ITEM_STATES;
+            }
+
+            @Override
+            public String search() {
+                return DynamoDbLocalResource.SEARCH;
+            }
         };
     }
 
