@@ -139,12 +139,16 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<LambdaFunction> notifier = function("notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
                 "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl));
-        CompletableFuture<LambdaFunction> dashboard = function("dashboard-api", common,
-                dashboardConfig(oidcUrl, s3Url, dashboardUrl));
-        awaitFunctions(List.of(loader, notifier, dashboard));
+        List<CompletableFuture<LambdaFunction>> dashboards = new java.util.ArrayList<>();
+        for (int i = 1; i <= options.dashboardInstances(); i++) {
+            dashboards.add(function(i == 1 ? "dashboard-api" : "dashboard-api-" + i, "dashboard-api", common,
+                    dashboardConfig(oidcUrl, s3Url, dashboardUrl)));
+        }
+        List<CompletableFuture<LambdaFunction>> all = new java.util.ArrayList<>(List.of(loader, notifier));
+        all.addAll(dashboards);
+        awaitFunctions(all);
         LambdaFunction loaderFunction = loader.join();
         LambdaFunction notifierFunction = notifier.join();
-        LambdaFunction dashboardFunction = dashboard.join();
 
         S3EventSource s3Events = closeLater(new S3EventSource(s3Client, options.bucket(), options.region(),
                 loaderFunction, logDir));
@@ -152,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
         StreamEventSource streamEvents = closeLater(new StreamEventSource(streamsClient, dynamoDbClient, INVENTORY,
                 options.region(), notifierFunction::invoke, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
         streamEvents.start();
-        gateway.attach(dashboardFunction);
+        gateway.attach(dashboards.stream().map(CompletableFuture::join).toList());
         gateway.start();
         endpoints.put("Dashboard", dashboardUrl);
     }
@@ -317,11 +321,17 @@ public final class LocalStack implements AutoCloseable {
 
     private CompletableFuture<LambdaFunction> function(String module, Map<String, String> common,
             Map<String, String> own) {
+        return function(module, module, common, own);
+    }
+
+    /** One instance {@code name} of the function built in {@code module}. */
+    private CompletableFuture<LambdaFunction> function(String name, String module, Map<String, String> common,
+            Map<String, String> own) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
         // Validate the artefact now, so a missing build is reported before anything waits.
         LambdaFunction.command(module, options.root().resolve(module), options.nativeMode(), functionRuntime);
-        return CompletableFuture.supplyAsync(() -> LambdaFunction.start(module, options.root().resolve(module),
+        return CompletableFuture.supplyAsync(() -> LambdaFunction.start(name, options.root().resolve(module),
                 options.nativeMode(), functionRuntime, env, options.region(), Duration.ofSeconds(60), logDir));
     }
 
