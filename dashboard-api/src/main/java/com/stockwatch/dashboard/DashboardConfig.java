@@ -55,11 +55,18 @@ public interface DashboardConfig {
     int refreshSeconds();
 
     /**
-     * Largest number of rows one CSV export writes. A Lambda response is at most 6 MB; 20,000 rows of long names stay
-     * well below.
+     * Largest number of rows one part of a CSV export writes; a part also ends once it holds
+     * {@link #maxExportBytes()}. A bigger view is exported in parts: each names the next in its {@code Link} header.
      */
     @WithDefault("20000")
     int maxExportRows();
+
+    /**
+     * Size after which a part of a CSV export ends (checked every 200 rows, at most ~250 KB more): a Lambda response
+     * is at most 6 MB.
+     */
+    @WithDefault("4500000")
+    int maxExportBytes();
 
     /** How long the list of known stores (for admins) is reused before it is read again. */
     @WithDefault("PT60S")

@@ -99,21 +99,26 @@ public class InventoryService {
                 reconciled == null ? null : Instant.parse(reconciled.s()));
     }
 
+    /** Pages of an export part: small, so the part's size is checked often. */
+    static final int EXPORT_PAGE = 200;
+
     /**
-     * Every item of the view from its cursor on, at most {@code maxRows}, page by page; {@code sink} gets them in
-     * order. Returns the cursor after the last item written when rows were left, else empty.
+     * The items of the view from its cursor on, page by page, until {@code maxRows} rows or {@code more} says stop
+     * (checked after each page of {@link #EXPORT_PAGE}); {@code sink} gets them in order. Returns the cursor after
+     * the last item written when items are left, else empty.
      */
-    public Optional<String> export(ItemQuery query, int maxRows, Consumer<ItemView> sink) {
-        ItemQuery pageQuery = query.withLimit(Math.min(maxRows, 1000));
+    public Optional<String> export(ItemQuery query, int maxRows, java.util.function.BooleanSupplier more,
+            Consumer<ItemView> sink) {
+        ItemQuery pageQuery = query;
         int written = 0;
         while (true) {
-            ItemPage page = page(pageQuery.withLimit(Math.min(pageQuery.limit(), maxRows - written)));
+            ItemPage page = page(pageQuery.withLimit(Math.min(EXPORT_PAGE, maxRows - written)));
             page.items().forEach(sink);
             written += page.items().size();
             if (page.nextCursor().isEmpty()) {
                 return Optional.empty();
             }
-            if (written >= maxRows) {
+            if (written >= maxRows || !more.getAsBoolean()) {
                 return page.nextCursor();
             }
             pageQuery = pageQuery.withCursor(Cursor.decode(page.nextCursor().get()));
@@ -138,7 +143,9 @@ public class InventoryService {
                 request.filterExpression("attribute_not_exists(#status)")
                         .expressionAttributeNames(Map.of("#store", InventoryTable.STORE_ID,
                                 "#status", InventoryTable.STOCK_STATUS))
-                        .limit(Math.min(FILTER_QUERY_LIMIT, FILTER_READ_BUDGET - read));
+                        // Twice the page first (most items are in stock), then larger steps up to the budget.
+                        .limit(read == 0 ? 2 * (query.limit() + 1)
+                                : Math.min(FILTER_QUERY_LIMIT, FILTER_READ_BUDGET - read));
             } else {
                 request.expressionAttributeNames(Map.of("#store", InventoryTable.STORE_ID)).limit(query.limit() + 1);
             }

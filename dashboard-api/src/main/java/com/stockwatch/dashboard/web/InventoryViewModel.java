@@ -120,6 +120,19 @@ public record InventoryViewModel(
                 query.cursor().map(c -> c.encode()));
     }
 
+    /** The CSV export of {@code query}'s view from {@code cursor} on (the next part of an export). */
+    static String csvUrl(String store, ItemQuery query, String cursor) {
+        StringBuilder text = new StringBuilder("/stores/").append(encode(store)).append("/inventory.csv?");
+        query.status().ifPresent(s -> text.append("status=").append(s.parameter()).append('&'));
+        if (!query.search().isEmpty()) {
+            text.append("q=").append(encode(query.search())).append('&');
+        }
+        if (!query.sortParameter().equals("item")) {
+            text.append("sort=").append(encode(query.sortParameter())).append('&');
+        }
+        return text.append("cursor=").append(encode(cursor)).toString();
+    }
+
     /** The results region of this very page, fetched every {@link #refreshSeconds()} seconds. */
     public String resultsUrl() {
         return "/stores/" + encode(store) + "/results" + queryString(Optional.of(query.sortParameter()),

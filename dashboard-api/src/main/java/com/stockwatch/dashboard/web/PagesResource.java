@@ -101,24 +101,30 @@ public class PagesResource {
         user.access().requireStore(store);
         ItemQuery query = ItemQuery.parse(store, status, q, sort, cursor, null, config.pageSize(),
                 config.maxPageSize());
-        // Buffered, not streamed: a Lambda response is one payload (at most 6 MB), which maxExportRows respects.
+        // Buffered, not streamed: a Lambda response is one payload (at most 6 MB). A bigger view comes in parts of
+        // at most maxExportRows rows / maxExportBytes; each part's Link header names the next.
         StringWriter out = new StringWriter();
+        Optional<String> next;
         try {
             CsvExport.writeHeader(out);
-            inventory.export(query, config.maxExportRows(), item -> {
-                try {
-                    CsvExport.writeRow(out, item);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            next = inventory.export(query, config.maxExportRows(),
+                    () -> out.getBuffer().length() < config.maxExportBytes(), item -> {
+                        try {
+                            CsvExport.writeRow(out, item);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String body = out.toString();
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"inventory-" + store + ".csv\"")
-                .build();
+        Response.ResponseBuilder response = Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"inventory-" + store
+                        + (query.cursor().isPresent() ? "-continued" : "") + ".csv\"");
+        next.ifPresent(cursor -> response.header("Link", "<" + InventoryViewModel.csvUrl(store, query, cursor)
+                + ">; rel=\"next\""));
+        return response.build();
     }
 
     @GET
