@@ -122,7 +122,7 @@ public class PagesResource {
         Response.ResponseBuilder response = Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"inventory-" + store
                         + (query.cursor().isPresent() ? "-continued" : "") + ".csv\"");
-        next.ifPresent(cursor -> response.header("Link", "<" + InventoryViewModel.csvUrl(store, query, cursor)
+        next.ifPresent(after -> response.header("Link", "<" + InventoryViewModel.csvUrl(store, query, after)
                 + ">; rel=\"next\""));
         return response.build();
     }
