@@ -15,6 +15,9 @@ locals {
     INVENTORY_TABLES_INVENTORY                  = aws_dynamodb_table.inventory.name
     INVENTORY_TABLES_IMPORTS                    = aws_dynamodb_table.imports.name
     INVENTORY_TABLES_ALERTS                     = aws_dynamodb_table.alerts.name
+    INVENTORY_TABLES_STORES                     = aws_dynamodb_table.stores.name
+    INVENTORY_TABLES_ITEM_STATES                = aws_dynamodb_table.item_states.name
+    INVENTORY_TABLES_SEARCH                     = aws_dynamodb_table.search.name
     INVENTORY_STOCK_DEFAULT_LOW_STOCK_THRESHOLD = tostring(var.default_low_stock_threshold)
     INVENTORY_METRICS_NAMESPACE                 = local.metrics_namespace
   }
@@ -149,10 +152,16 @@ resource "aws_lambda_event_source_mapping" "notifier_stream" {
     }
   }
 
-  # Only inserts and updates that carry a stock level can raise an alert; REMOVE records and writes to other attributes
-  # without a level never invoke the function. (A filter cannot compare old and new images: the notifier itself
-  # ignores updates whose level did not change.)
+  # Only inserts and updates that carry a stock level can raise an alert; writes to other attributes without a level
+  # never invoke the function. (A filter cannot compare old and new images: the notifier itself ignores updates whose
+  # level did not change.) REMOVE records pass too: the store summaries and the search index unindex deleted items.
   filter_criteria {
+    filter {
+      pattern = jsonencode({
+        eventName = ["REMOVE"]
+      })
+    }
+
     filter {
       pattern = jsonencode({
         eventName = ["INSERT", "MODIFY"]

@@ -181,13 +181,6 @@ data "aws_iam_policy_document" "dashboard" {
     ]
   }
 
-  # The admin's store list: the distinct stores of InventoryImports (StoreDirectory), cached by the function.
-  statement {
-    sid       = "ListStoresFromImports"
-    actions   = ["dynamodb:Scan"]
-    resources = [aws_dynamodb_table.imports.arn]
-  }
-
   # Presigned PUT URLs carry the dashboard's permission; uploads land under '<store_id>/', which the dashboard
   # chooses from the user's groups.
   statement {

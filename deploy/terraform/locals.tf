@@ -10,11 +10,14 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   partition  = data.aws_partition.current.partition
 
-  # Table names: the code reads them from INVENTORY_TABLES_{INVENTORY,IMPORTS,ALERTS}.
+  # Table names: the code reads them from INVENTORY_TABLES_{INVENTORY,IMPORTS,ALERTS,STORES,ITEM_STATES,SEARCH}.
   table_names = {
-    inventory = "${var.name_prefix}-Inventory"
-    imports   = "${var.name_prefix}-InventoryImports"
-    alerts    = "${var.name_prefix}-InventoryAlerts"
+    inventory   = "${var.name_prefix}-Inventory"
+    imports     = "${var.name_prefix}-InventoryImports"
+    alerts      = "${var.name_prefix}-InventoryAlerts"
+    stores      = "${var.name_prefix}-InventoryStores"
+    item_states = "${var.name_prefix}-InventoryItemStates"
+    search      = "${var.name_prefix}-InventorySearch"
   }
 
   function_names = {

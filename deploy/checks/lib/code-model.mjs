@@ -27,13 +27,13 @@ export function stringConstants(path) {
 }
 
 /**
- * The three table schemas as TableSchemas.java builds them, with attribute names resolved from InventoryTable,
- * ImportsTable and AlertsTable, and default table names from TableNames.
+ * The table schemas as TableSchemas.java builds them, with attribute names resolved from the *Table classes, and
+ * default table names from TableNames.
  */
 export function tableSchemas(repoRoot) {
   const dir = join(repoRoot, "shared/src/main/java/com/stockwatch/inventory");
   const constants = {};
-  for (const cls of ["InventoryTable", "ImportsTable", "AlertsTable", "TableSchemas"]) {
+  for (const cls of ["InventoryTable", "ImportsTable", "AlertsTable", "StoresTable", "ItemStatesTable", "SearchTokensTable", "TableSchemas"]) {
     constants[cls] = stringConstants(join(dir, `${cls}.java`));
   }
   const resolve = (ref) => {
@@ -60,30 +60,36 @@ export function tableSchemas(repoRoot) {
     const body = method(name);
     const keyed = /keyedTable\(\s*\w+\s*,\s*(\w+\.\w+)\s*,\s*(\w+\.\w+)\s*\)/.exec(body);
     if (keyed) {
-      return { hash: resolve(keyed[1]), range: resolve(keyed[2]), attributes: [resolve(keyed[1]), resolve(keyed[2])], indexes: [], stream: null };
+      return {
+        hash: resolve(keyed[1]), range: resolve(keyed[2]), attributes: [resolve(keyed[1]), resolve(keyed[2])],
+        attributeTypes: { [resolve(keyed[1])]: "S", [resolve(keyed[2])]: "S" }, indexes: [], stream: null,
+      };
     }
     const gsiStart = body.indexOf("GlobalSecondaryIndex.builder()");
     const tablePart = gsiStart >= 0 ? body.slice(0, gsiStart) : body;
     const gsiPart = gsiStart >= 0 ? body.slice(gsiStart) : "";
     const tableKeys = keysOf(tablePart);
-    const indexes = [];
-    if (gsiStart >= 0) {
-      const indexName = /indexName\(\s*(\w+\.\w+)\s*\)/.exec(gsiPart);
-      const keys = keysOf(gsiPart);
-      const projection = /ProjectionType\.(\w+)/.exec(gsiPart);
-      indexes.push({
+    const indexes = gsiPart.split("GlobalSecondaryIndex.builder()").slice(1).map((part) => {
+      const indexName = /indexName\(\s*(\w+\.\w+)\s*\)/.exec(part);
+      const keys = keysOf(part);
+      const projection = /ProjectionType\.(\w+)/.exec(part);
+      return {
         name: resolve(indexName[1]),
         hash: keys.find((k) => k.type === "HASH").name,
         range: keys.find((k) => k.type === "RANGE")?.name,
         projection: projection[1],
-      });
-    }
-    const attributes = [...tablePart.matchAll(/stringAttribute\(\s*(\w+\.\w+)\s*\)/g)].map((m) => resolve(m[1]));
+      };
+    });
+    const typed = [...tablePart.matchAll(/(string|number)Attribute\(\s*(\w+\.\w+)\s*\)/g)]
+      .map((m) => ({ name: resolve(m[2]), type: m[1] === "number" ? "N" : "S" }));
+    const attributes = typed.map((a) => a.name);
+    const attributeTypes = Object.fromEntries(typed.map((a) => [a.name, a.type]));
     const stream = /streamEnabled\(true\)[^;]*StreamViewType\.(\w+)/s.exec(body);
     return {
       hash: tableKeys.find((k) => k.type === "HASH").name,
       range: tableKeys.find((k) => k.type === "RANGE")?.name,
       attributes,
+      attributeTypes,
       indexes,
       stream: stream ? stream[1] : null,
     };
@@ -98,6 +104,9 @@ export function tableSchemas(repoRoot) {
     inventory: { ...schema("inventory"), defaultName: defaults.inventory },
     imports: { ...schema("imports"), defaultName: defaults.imports },
     alerts: { ...schema("alerts"), defaultName: defaults.alerts, ttl: resolve("TableSchemas.ALERTS_TTL_ATTRIBUTE") },
+    stores: { ...schema("stores"), defaultName: defaults.stores },
+    item_states: { ...schema("itemStates"), defaultName: defaults.itemStates },
+    search: { ...schema("search"), defaultName: defaults.search },
     inventoryLevelAttribute: constants.InventoryTable.INVENTORY_LEVEL,
   };
 }

@@ -9,6 +9,8 @@ import { providerVersion, validateBody } from "./provider-schema.mjs";
 
 /** Environment variables that are not configuration keys but runtime switches. */
 const RUNTIME_ENV = new Set(["DISABLE_SIGNAL_HANDLERS"]);
+/** Terraform aws_dynamodb_table names, each the key of its schema in code-model's tableSchemas. */
+const TABLE_KEYS = ["inventory", "imports", "alerts", "stores", "item_states", "search"];
 
 /**
  * Quarkus runtime keys the deployment may set even when application.properties does not mention them (the
@@ -241,7 +243,7 @@ export const CHECKS = {
   "tables match TableSchemas.java: keys, index, stream, TTL, on demand, PITR, encryption"(cfg, code) {
     const problems = [];
     const tables = res(cfg, "aws_dynamodb_table");
-    for (const key of ["inventory", "imports", "alerts"]) {
+    for (const key of TABLE_KEYS) {
       const want = code.tables[key];
       const t = tables[key];
       if (!t) {
@@ -256,7 +258,10 @@ export const CHECKS = {
       const attrs = blocks(t, "attribute");
       const names = attrs.map((a) => a.name).sort();
       if (JSON.stringify(names) !== JSON.stringify([...want.attributes].sort())) problems.push(`${key}: attributes ${names}, TableSchemas has ${want.attributes}`);
-      for (const a of attrs) if (a.type !== "S") problems.push(`${key}: attribute ${a.name} is ${a.type}, TableSchemas has S`);
+      for (const a of attrs) {
+        const type = want.attributeTypes?.[a.name] ?? "S";
+        if (a.type !== type) problems.push(`${key}: attribute ${a.name} is ${a.type}, TableSchemas has ${type}`);
+      }
       const gsis = blocks(t, "global_secondary_index");
       if (gsis.length !== want.indexes.length) problems.push(`${key}: ${gsis.length} GSIs, TableSchemas has ${want.indexes.length}`);
       for (const wi of want.indexes) {
@@ -377,8 +382,16 @@ export const CHECKS = {
   },
 
   "the notifier's stream mapping reports item failures, bisects, retries boundedly, keeps failures in SQS and filters on the level"(cfg, code) {
-    return notifierStreamMapping(cfg, code, "inventory", (p) => p.includes(code.tables.inventoryLevelAttribute) && p.includes("NewImage"),
-      `every filter must test NewImage.${code.tables.inventoryLevelAttribute}`);
+    // INSERT/MODIFY must carry a level; REMOVE (no NewImage) is let through for the store summaries and the search
+    // index, which count and unindex deleted items.
+    const removeOnly = (p) => /REMOVE/.test(p) && !/INSERT|MODIFY|NewImage|OldImage/.test(p);
+    const problems = notifierStreamMapping(cfg, code, "inventory",
+      (p) => removeOnly(p) || (p.includes(code.tables.inventoryLevelAttribute) && p.includes("NewImage")),
+      `every filter must test NewImage.${code.tables.inventoryLevelAttribute} or pass only REMOVE records`);
+    const mapping = Object.values(res(cfg, "aws_lambda_event_source_mapping")).find((e) => ref(e.event_source_arn) === "aws_dynamodb_table.inventory.stream_arn");
+    const patterns = mapping ? blocks(blocks(mapping, "filter_criteria")[0], "filter").map((f) => String(f.pattern)) : [];
+    if (patterns.length && !patterns.some(removeOnly)) problems.push("REMOVE records must reach the notifier (store summaries, search index)");
+    return problems;
   },
 
   "the imports stream feeds the notifier with the same safety settings and only finished imports"(cfg, code) {

@@ -50,6 +50,11 @@ const CASES = [
     ["provisioned", (cfg) => { r(cfg, "aws_dynamodb_table", "imports").billing_mode = "PROVISIONED"; }],
     ["no PITR", (cfg) => { r(cfg, "aws_dynamodb_table", "imports").point_in_time_recovery[0].enabled = false; }],
     ["schema changed in Java", (cfg, code) => { code.tables.alerts.range = "created_at"; }],
+    ["a registry index missing", (cfg) => { r(cfg, "aws_dynamodb_table", "stores").global_secondary_index.pop(); }],
+    ["a sort index with another projection", (cfg, code) => { code.tables.inventory.indexes[1].projection = "ALL"; }],
+    ["level attribute declared as a string", (cfg) => {
+      r(cfg, "aws_dynamodb_table", "inventory").attribute.find((a) => a.name === "inventory_level").type = "S";
+    }],
   ]],
   ["each function has its own role and its own log group with retention", [
     ["shared role", (cfg) => { r(cfg, "aws_lambda_function", "dashboard").role = "${aws_iam_role.loader.arn}"; }],
@@ -64,7 +69,7 @@ const CASES = [
   ]],
   ["each role grants exactly the DynamoDB, S3, SNS and Lambda actions its function's SDK calls need", [
     ["code calls something not granted", (cfg, code) => { code.modules["dashboard-api"].actions.set("dynamodb:DeleteItem", ["X.java"]); }],
-    ["role grants something unused", (cfg) => { stmt(cfg, "dashboard", "ReadTables").actions.push("dynamodb:BatchGetItem"); }],
+    ["role grants something unused", (cfg) => { stmt(cfg, "dashboard", "ReadTables").actions.push("dynamodb:DeleteItem"); }],
   ]],
   ["the notifier's stream mapping reports item failures, bisects, retries boundedly, keeps failures in SQS and filters on the level", [
     ["no ReportBatchItemFailures", (cfg) => { r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").function_response_types = []; }],
@@ -75,6 +80,10 @@ const CASES = [
     ["no on-failure destination", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").destination_config; }],
     ["no filter", (cfg) => { delete r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").filter_criteria; }],
     ["filter on another attribute", (cfg, code) => { code.tables.inventoryLevelAttribute = "quantity"; }],
+    ["REMOVE records filtered out", (cfg) => {
+      const criteria = r(cfg, "aws_lambda_event_source_mapping", "notifier_stream").filter_criteria[0];
+      criteria.filter = criteria.filter.filter((f) => !String(f.pattern).includes("REMOVE"));
+    }],
     ["DLQ not writable", (cfg) => { stmt(cfg, "notifier", "KeepFailedRecords").resources = ["${aws_sqs_queue.loader_failures.arn}"]; }],
   ]],
   ["the imports stream feeds the notifier with the same safety settings and only finished imports", [

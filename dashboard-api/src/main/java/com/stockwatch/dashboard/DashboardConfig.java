@@ -38,6 +38,10 @@ public interface DashboardConfig {
     @WithDefault("200")
     int maxPageSize();
 
+    /** Stores per page of the overview (admins page through the registry). */
+    @WithDefault("50")
+    int storesPageSize();
+
     /** How many import records the imports page and API show. */
     @WithDefault("20")
     int importsPageSize();
@@ -51,23 +55,18 @@ public interface DashboardConfig {
     int refreshSeconds();
 
     /**
-     * Sorting by level, name or last update cannot use a DynamoDB index (the table sorts by item id only), so such
-     * a view reads the matching items of the store and sorts them in memory; above this many items the request is
-     * refused with a 400 naming {@code sort}.
-     */
-    @WithDefault("20000")
-    int maxSortedItems();
-
-    /**
-     * Largest number of rows one CSV export writes. A Lambda response is at most 6 MB; 20,000 rows of long names stay
-     * well below.
+     * Largest number of rows one part of a CSV export writes; a part also ends once it holds
+     * {@link #maxExportBytes()}. A bigger view is exported in parts: each names the next in its {@code Link} header.
      */
     @WithDefault("20000")
     int maxExportRows();
 
-    /** How long a store's totals (items, out of stock, low) are reused before they are counted again. */
-    @WithDefault("PT15S")
-    Duration totalsCacheTtl();
+    /**
+     * Size after which a part of a CSV export ends (checked every 200 rows, at most ~250 KB more): a Lambda response
+     * is at most 6 MB.
+     */
+    @WithDefault("4500000")
+    int maxExportBytes();
 
     /** How long the list of known stores (for admins) is reused before it is read again. */
     @WithDefault("PT60S")

@@ -23,6 +23,8 @@ public class DashboardTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("inventory.dashboard.upload-bucket", S3Resource.BUCKET,
                 // The browser test watches one background refresh; 30 s would only slow it down.
-                "inventory.dashboard.refresh-seconds", "2");
+                "inventory.dashboard.refresh-seconds", "2",
+                // Exports in parts of 2 rows, so the tests follow an export across parts.
+                "inventory.dashboard.max-export-rows", "2");
     }
 }

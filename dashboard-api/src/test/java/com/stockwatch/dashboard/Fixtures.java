@@ -1,12 +1,16 @@
 package com.stockwatch.dashboard;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
 import com.stockwatch.inventory.AlertsTable;
 import com.stockwatch.inventory.ImportsTable;
+import com.stockwatch.inventory.InventoryTable;
+import com.stockwatch.inventory.SearchTokensTable;
+import com.stockwatch.inventory.StoresTable;
 import com.stockwatch.inventory.InventoryItem;
 import com.stockwatch.inventory.InventoryItemAttributes;
 import com.stockwatch.testing.DynamoDbLocalResource;
@@ -36,6 +40,8 @@ final class Fixtures {
             importRecord(dynamoDb, "berlin", "2026-11-24T10:00:00Z", "berlin/stock.csv", "PARTIAL");
             importRecord(dynamoDb, "paris", "2026-11-24T10:00:00Z", "paris/stock.csv", "LOADED");
             groupedAlerts(dynamoDb, "paris");
+            summarize(dynamoDb, "berlin", "2026-11-24T10:00:00.000Z", "PARTIAL");
+            summarize(dynamoDb, "paris", "2026-11-24T10:00:00.000Z", "LOADED");
         }
     }
 
@@ -88,14 +94,50 @@ final class Fixtures {
         dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.ALERTS).item(record));
     }
 
+    /**
+     * Writes the store's registry item as the notifier would: the counters recounted from the table (its summary
+     * consumer), the last import (its imports consumer).
+     */
+    static void summarize(DynamoDbClient dynamoDb, String store, String lastImportAt, String lastImportStatus) {
+        long[] counts = new long[4];
+        dynamoDb.queryPaginator(b -> b.tableName(DynamoDbLocalResource.INVENTORY).consistentRead(true)
+                .keyConditionExpression("store_id = :s")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(store)))).items().forEach(item -> {
+                    counts[0]++;
+                    AttributeValue status = item.get(InventoryTable.STOCK_STATUS);
+                    counts[status == null ? 3 : "OUT_OF_STOCK".equals(status.s()) ? 1 : 2]++;
+                });
+        Map<String, AttributeValue> registry = new HashMap<>(Map.of(
+                StoresTable.STORE_ID, AttributeValue.fromS(store),
+                StoresTable.REGISTRY, AttributeValue.fromS(StoresTable.REGISTRY_PARTITION),
+                StoresTable.ITEMS, AttributeValue.fromN(Long.toString(counts[0])),
+                StoresTable.OUT_OF_STOCK, AttributeValue.fromN(Long.toString(counts[1])),
+                StoresTable.LOW_STOCK, AttributeValue.fromN(Long.toString(counts[2])),
+                StoresTable.IN_STOCK, AttributeValue.fromN(Long.toString(counts[3])),
+                StoresTable.SUMMARY_UPDATED_AT, AttributeValue.fromS(lastImportAt)));
+        if (lastImportAt != null) {
+            registry.put(StoresTable.LAST_IMPORT_AT, AttributeValue.fromS(lastImportAt));
+            registry.put(StoresTable.LAST_IMPORT_STATUS, AttributeValue.fromS(lastImportStatus));
+        }
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.STORES).item(registry));
+    }
+
     static InventoryItem item(String store, String id, String name, long level, String updated) {
         return new InventoryItem(store, id, name, level, Instant.parse(updated), OptionalInt.empty(),
                 "s3://bucket/" + store + "/stock.csv");
     }
 
+    /** Puts the item and its search-token rows (as the notifier's search consumer would). */
     static void put(DynamoDbClient dynamoDb, InventoryItem item) {
         dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.INVENTORY)
                 .item(InventoryItemAttributes.toAttributes(item, DEFAULT_THRESHOLD)));
+        for (String token : SearchTokensTable.tokens(item.itemId(), item.itemName())) {
+            dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.SEARCH).item(Map.of(
+                    SearchTokensTable.STORE_ID, AttributeValue.fromS(item.storeId()),
+                    SearchTokensTable.TOKEN_KEY, AttributeValue.fromS(SearchTokensTable.tokenKey(token, item.itemId())),
+                    SearchTokensTable.ITEM_ID, AttributeValue.fromS(item.itemId()),
+                    SearchTokensTable.ITEM_NAME, AttributeValue.fromS(item.itemName()))));
+        }
     }
 
     static void importRecord(DynamoDbClient dynamoDb, String store, String startedAt, String key, String status) {

@@ -26,9 +26,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class DemoData {
 
     static final String USAGE = """
-            Usage: ./stockwatch demo-data [--stores N] [--items N] [--s3-port N] [--out DIR]
+            Usage: ./stockwatch demo-data [--stores N] [--items N] [--scale] [--s3-port N] [--out DIR]
               --stores N    number of stores (default 8, at most 12)
               --items N     items per store (default 1500)
+              --scale       a real chain's size instead: store "flagship" with 300,000 items and 1,000 stores
+                            store-0001 .. store-1000 with 100 items each (the loader takes a while)
               --s3-port N   S3 port of the running stack (default 9090, env STOCKWATCH_S3_PORT)
               --out DIR     also write the files to DIR
             """;
@@ -56,8 +58,18 @@ final class DemoData {
         int items = Integer.parseInt(StackOptions.take(rest, "--items", "1500"));
         String s3Port = StackOptions.take(rest, "--s3-port", env.getOrDefault("STOCKWATCH_S3_PORT", "9090"));
         String out = StackOptions.take(rest, "--out", null);
+        boolean scale = rest.remove("--scale");
         if (!rest.isEmpty() || stores < 1 || stores > STORES.size() || items < 1) {
             throw new IllegalArgumentException(USAGE);
+        }
+        Map<String, Integer> plan = new java.util.LinkedHashMap<>();
+        if (scale) {
+            plan.put("flagship", 300_000);
+            for (int i = 1; i <= 1_000; i++) {
+                plan.put(String.format("store-%04d", i), 100);
+            }
+        } else {
+            STORES.subList(0, stores).forEach(store -> plan.put(store, items));
         }
         URI endpoint = URI.create("http://127.0.0.1:" + s3Port);
         try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true)
@@ -67,9 +79,11 @@ final class DemoData {
                 .build()) {
             int total = 0;
             int zero = 0;
-            for (int i = 0; i < stores; i++) {
-                String store = STORES.get(i);
-                Chain file = storeFile(store, items, 42L + i);
+            int i = 0;
+            for (Map.Entry<String, Integer> entry : plan.entrySet()) {
+                String store = entry.getKey();
+                int count = entry.getValue();
+                Chain file = storeFile(store, count, 42L + i++);
                 String key = store + "/demo-stock-" + LocalDate.now() + ".csv";
                 if (out != null) {
                     Path dir = Path.of(out);
@@ -78,12 +92,15 @@ final class DemoData {
                 }
                 s3.putObject(b -> b.bucket("inventory-local").key(key).contentType("text/csv"),
                         RequestBody.fromString(file.csv(), StandardCharsets.UTF_8));
-                System.out.printf("uploaded s3://inventory-local/%s  (%d items, %d at 0)%n", key, items, file.zero());
-                total += items;
+                if (!scale || count > 100 || i % 100 == 0) {
+                    System.out.printf("uploaded s3://inventory-local/%s  (%d items, %d at 0)%n", key, count,
+                            file.zero());
+                }
+                total += count;
                 zero += file.zero();
             }
             System.out.printf("%d stores, %d items, %d out of stock. The loader imports them within seconds; "
-                    + "the notifier raises an alert for each item at 0.%n", stores, total, zero);
+                    + "the notifier raises an alert for each item at 0.%n", plan.size(), total, zero);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the demo files: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -116,7 +133,8 @@ final class DemoData {
                 level = threshold + 1 + random.nextInt(400);
             }
             String name = product + variant + " " + size;
-            csv.append(store).append(',').append(String.format("SKU-%05d", n + 1)).append(',')
+            csv.append(store).append(',').append(String.format(items > 99_999 ? "SKU-%06d" : "SKU-%05d", n + 1))
+                    .append(',')
                     .append(name.contains(",") ? '"' + name + '"' : name).append(',').append(level).append(',')
                     .append(threshold).append('\n');
         }

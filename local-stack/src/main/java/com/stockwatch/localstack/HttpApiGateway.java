@@ -16,17 +16,20 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * API Gateway HTTP API ({@code $default} route, payload format 2.0) in front of the dashboard function: every HTTP
  * request becomes one synchronous invocation. Like API Gateway, a function error is a 500 {@code Internal Server
- * Error} and a timeout a 503.
+ * Error} and a timeout a 503. Like Lambda, each instance of the function handles one invocation at a time and
+ * several instances run at once: a request takes an idle instance (waiting for one when all are busy), so one slow
+ * request holds up only its own instance.
  */
 final class HttpApiGateway implements AutoCloseable {
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+    private final ExecutorService executor = Executors.newFixedThreadPool(32, r -> {
         Thread t = new Thread(r, "http-api");
         t.setDaemon(true);
         return t;
     });
-    private volatile LambdaFunction dashboard;
+    private final java.util.concurrent.BlockingQueue<LambdaFunction> idle =
+            new java.util.concurrent.LinkedBlockingQueue<>();
 
     HttpApiGateway(InetSocketAddress address) throws IOException {
         this.server = HttpServer.create(address, 64);
@@ -34,9 +37,9 @@ final class HttpApiGateway implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** The function behind the {@code $default} route; set before {@link #start()}. */
-    void attach(LambdaFunction function) {
-        this.dashboard = function;
+    /** The instances of the function behind the {@code $default} route; set before {@link #start()}. */
+    void attach(List<LambdaFunction> instances) {
+        idle.addAll(instances);
     }
 
     void start() {
@@ -55,7 +58,7 @@ final class HttpApiGateway implements AutoCloseable {
                     exchange.getRemoteAddress().getAddress().getHostAddress(), port());
             HttpApiEvents.Response response;
             try {
-                response = HttpApiEvents.response(dashboard.invoke(HttpApiEvents.event(request, Instant.now())).join());
+                response = HttpApiEvents.response(invoke(HttpApiEvents.event(request, Instant.now())));
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 System.err.println("[http-api] " + request.method() + " " + request.rawPath() + ": "
@@ -78,6 +81,21 @@ final class HttpApiGateway implements AutoCloseable {
                     out.write(response.body());
                 }
             }
+        }
+    }
+
+    private String invoke(String event) {
+        LambdaFunction instance;
+        try {
+            instance = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a dashboard instance", e);
+        }
+        try {
+            return instance.invoke(event).join();
+        } finally {
+            idle.add(instance);
         }
     }
 

@@ -49,6 +49,9 @@ public final class LocalStack implements AutoCloseable {
     public static final String INVENTORY = "Inventory";
     public static final String IMPORTS = "InventoryImports";
     public static final String ALERTS = "InventoryAlerts";
+    public static final String STORES = "InventoryStores";
+    public static final String ITEM_STATES = "InventoryItemStates";
+    public static final String SEARCH = "InventorySearch";
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:000000000000:NoStock";
     public static final String OIDC_CLIENT_ID = "stockwatch-dashboard";
     public static final String OIDC_CLIENT_SECRET = "local-dashboard-secret";
@@ -140,19 +143,24 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<LambdaFunction> notifier = function("notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
                 "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl));
-        CompletableFuture<LambdaFunction> dashboard = function("dashboard-api", common,
-                dashboardConfig(oidcUrl, s3Url, dashboardUrl));
+        List<CompletableFuture<LambdaFunction>> dashboards = new java.util.ArrayList<>();
+        for (int i = 1; i <= options.dashboardInstances(); i++) {
+            dashboards.add(function(i == 1 ? "dashboard-api" : "dashboard-api-" + i, "dashboard-api", common,
+                    dashboardConfig(oidcUrl, s3Url, dashboardUrl)));
+        }
         // The notifier's scheduled handler (Terraform: a second function from the same zip, run by EventBridge
-        // Scheduler): flushes digests of closed alert windows and raises STALE_INVENTORY.
+        // Scheduler): flushes digests of closed alert windows, raises STALE_INVENTORY, reconciles store summaries.
         CompletableFuture<LambdaFunction> notifierSchedule = function("notifier-schedule", "notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
                 "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl,
                 "QUARKUS_LAMBDA_HANDLER", "schedule"));
-        awaitFunctions(List.of(loader, notifier, dashboard, notifierSchedule));
+        List<CompletableFuture<LambdaFunction>> all = new java.util.ArrayList<>(
+                List.of(loader, notifier, notifierSchedule));
+        all.addAll(dashboards);
+        awaitFunctions(all);
         LambdaFunction loaderFunction = loader.join();
         invokeApi.attach(loaderFunction);
         LambdaFunction notifierFunction = notifier.join();
-        LambdaFunction dashboardFunction = dashboard.join();
 
         S3EventSource s3Events = closeLater(new S3EventSource(s3Client, options.bucket(), options.region(),
                 loaderFunction, logDir));
@@ -164,7 +172,7 @@ public final class LocalStack implements AutoCloseable {
                 options.region(), notifierFunction::invoke, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
         importEvents.start();
         closeLater(Schedule.start(notifierSchedule.join(), scheduleInterval(), logDir));
-        gateway.attach(dashboardFunction);
+        gateway.attach(dashboards.stream().map(CompletableFuture::join).toList());
         gateway.start();
         endpoints.put("Dashboard", dashboardUrl);
     }
@@ -278,7 +286,8 @@ public final class LocalStack implements AutoCloseable {
     private void createTables(DynamoDbClient dynamoDb) {
         try {
             for (CreateTableRequest table : List.of(TableSchemas.inventory(INVENTORY), TableSchemas.imports(IMPORTS),
-                    TableSchemas.alerts(ALERTS), StoresTableUntilIssue9.schema())) {
+                    TableSchemas.alerts(ALERTS), TableSchemas.stores(STORES), TableSchemas.itemStates(ITEM_STATES),
+                    TableSchemas.search(SEARCH))) {
                 try {
                     dynamoDb.describeTable(b -> b.tableName(table.tableName()));
                     upgrade(dynamoDb, table);
@@ -320,6 +329,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("INVENTORY_TABLES_INVENTORY", INVENTORY);
         env.put("INVENTORY_TABLES_IMPORTS", IMPORTS);
         env.put("INVENTORY_TABLES_ALERTS", ALERTS);
+        env.put("INVENTORY_TABLES_STORES", STORES);
+        env.put("INVENTORY_TABLES_ITEM_STATES", ITEM_STATES);
+        env.put("INVENTORY_TABLES_SEARCH", SEARCH);
         return env;
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * port 0 picks a free one (the end-to-end test does that).
  */
 record StackOptions(Path root, Path dataDir, boolean fresh, boolean nativeMode, int httpPort, int dynamoDbPort,
-        int s3Port, int oidcPort, int snsPort, String bucket, String region) {
+        int s3Port, int oidcPort, int snsPort, String bucket, String region, int dashboardInstances) {
 
     static final String USAGE = """
             Usage: ./stockwatch local [options]
@@ -23,6 +23,8 @@ record StackOptions(Path root, Path dataDir, boolean fresh, boolean nativeMode, 
               --oidc-port N         OIDC provider (Cognito stand-in)   default 8180  env STOCKWATCH_OIDC_PORT
               --sns-port N          SNS stand-in                       default 9911  env STOCKWATCH_SNS_PORT
               --data-dir DIR        where data persists                default .stockwatch  env STOCKWATCH_DATA_DIR
+              --dashboard-instances N  dashboard invocations at once (one process each, like Lambda instances)
+                                    default 2  env STOCKWATCH_DASHBOARD_INSTANCES
             """;
 
     static StackOptions parse(Path root, List<String> args, Map<String, String> env) {
@@ -36,12 +38,14 @@ record StackOptions(Path root, Path dataDir, boolean fresh, boolean nativeMode, 
         int s3 = port(take(rest, "--s3-port", env.getOrDefault("STOCKWATCH_S3_PORT", "9090")), "--s3-port");
         int oidc = port(take(rest, "--oidc-port", env.getOrDefault("STOCKWATCH_OIDC_PORT", "8180")), "--oidc-port");
         int sns = port(take(rest, "--sns-port", env.getOrDefault("STOCKWATCH_SNS_PORT", "9911")), "--sns-port");
+        int dashboards = instances(take(rest, "--dashboard-instances",
+                env.getOrDefault("STOCKWATCH_DASHBOARD_INSTANCES", "2")));
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + rest + "\n" + USAGE);
         }
         Path data = Path.of(dataDir);
         return new StackOptions(root, data.isAbsolute() ? data : root.resolve(data), fresh, nativeMode, http, dynamo,
-                s3, oidc, sns, "inventory-local", "us-east-1");
+                s3, oidc, sns, "inventory-local", "us-east-1", dashboards);
     }
 
     static String take(List<String> args, String name, String defaultValue) {
@@ -56,6 +60,18 @@ record StackOptions(Path root, Path dataDir, boolean fresh, boolean nativeMode, 
         args.remove(i + 1);
         args.remove(i);
         return value;
+    }
+
+    private static int instances(String value) {
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count < 1 || count > 16) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--dashboard-instances: a whole number from 1 to 16, not " + value);
+        }
     }
 
     private static int port(String value, String name) {

@@ -27,6 +27,8 @@ import com.stockwatch.notifier.publish.OncePublisher;
 import com.stockwatch.notifier.publish.SnsPublisher;
 import com.stockwatch.notifier.silence.SilentStores;
 import com.stockwatch.notifier.silence.StoreRegistry;
+import com.stockwatch.notifier.summary.DashboardStreamConsumers;
+import com.stockwatch.notifier.summary.SummaryReconciler;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -108,9 +110,9 @@ public class NotifierBeans {
 
     @Produces
     @Singleton
-    StreamRouter router(NotifierConfig config, TableNames tables, NotifierService inventory, StoreRegistry registry,
-            AlertLedger ledger, SnsPublisher publisher) {
-        return new StreamRouter(tables.imports(), inventory, new ImportOutcomes(registry,
+    StreamRouter router(NotifierConfig config, TableNames tables, NotifierService inventory,
+            DashboardStreamConsumers dashboard, StoreRegistry registry, AlertLedger ledger, SnsPublisher publisher) {
+        return new StreamRouter(tables.imports(), inventory, dashboard, new ImportOutcomes(registry,
                 new OncePublisher(ledger, publisher, Clock.systemUTC()), new NoticeMessages(config.dashboardUrl()),
                 config.imports().partialAlertShare()));
     }
@@ -118,11 +120,13 @@ public class NotifierBeans {
     @Produces
     @Singleton
     ScheduledTasks scheduledTasks(NotifierConfig config, DigestFlusher flusher, StoreRegistry registry,
-            AlertLedger ledger, SnsPublisher publisher) {
+            AlertLedger ledger, SnsPublisher publisher, SummaryReconciler reconciler) {
         return new ScheduledTasks(flusher, new SilentStores(registry,
                 new OncePublisher(ledger, publisher, Clock.systemUTC()), new NoticeMessages(config.dashboardUrl()),
                 Duration.ofHours(config.silence().expectedIntervalHours()),
-                Duration.ofHours(config.silence().shortestIntervalHours()), Clock.systemUTC()));
+                Duration.ofHours(config.silence().shortestIntervalHours()), Clock.systemUTC()),
+                () -> reconciler.reconcileDue(config.reconcile().every(), config.reconcile().quietFor(),
+                        config.reconcile().maxItems()));
     }
 
     void close(@Disposes SnsClient sns) {

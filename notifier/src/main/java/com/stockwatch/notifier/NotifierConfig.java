@@ -78,6 +78,24 @@ public interface NotifierConfig {
         int shortestIntervalHours();
     }
 
+    /** The scheduled recount of store summaries ({@code inventory.notifier.reconcile.*}, docs/dashboard.md). */
+    Reconcile reconcile();
+
+    /** The scheduled recount of store summaries: a safety net under the exactly-once counters. */
+    interface Reconcile {
+        /** How often each store is recounted. */
+        @WithDefault("PT24H")
+        Duration every();
+
+        /** Only stores whose counters have not changed for this long (no import running) are recounted. */
+        @WithDefault("PT15M")
+        Duration quietFor();
+
+        /** At most this many items are recounted per scheduled run (about 1 item a millisecond on Lambda). */
+        @WithDefault("2000000")
+        long maxItems();
+    }
+
     /**
      * How many writes to {@code InventoryAlerts} (claims and delivery marks) run at the same time; a storm of a
      * thousand alerts takes seconds one write at a time.

@@ -14,7 +14,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 
 /**
  * Lambda entry point for the {@code Inventory} and {@code InventoryImports} streams (event source mappings with
- * {@code ReportBatchItemFailures}): hands the batch to {@link StreamRouter} and reports the earliest record to retry.
+ * {@code ReportBatchItemFailures}): hands the batch to {@link StreamRouter} (alerts, store summaries, search index,
+ * import outcomes) and reports the earliest record to retry.
  */
 @Named("notifier")
 public class StockAlertHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {

@@ -6,22 +6,27 @@ import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.stockwatch.notifier.imports.ImportOutcomes;
+import com.stockwatch.notifier.summary.DashboardStreamConsumers;
 
 /**
- * Sends each stream record to the consumer of its table, by the table name in its {@code eventSourceARN}
+ * Sends each stream record to the consumers of its table, by the table name in its {@code eventSourceARN}
  * ({@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>}): the imports table's records to
- * {@link ImportOutcomes}, every other (the {@code Inventory} table's) to {@link NotifierService}. Returns the earliest
- * record any consumer wants retried.
+ * {@link ImportOutcomes}, every other (the {@code Inventory} table's) to {@link NotifierService} (alerts) and to
+ * {@link DashboardStreamConsumers} (store summaries, search index). Each consumer is idempotent on redelivery, so
+ * returning the earliest record any of them wants retried is safe for all.
  */
 public class StreamRouter {
 
     private final String importsTable;
     private final NotifierService inventory;
+    private final DashboardStreamConsumers dashboard;
     private final ImportOutcomes imports;
 
-    public StreamRouter(String importsTable, NotifierService inventory, ImportOutcomes imports) {
+    public StreamRouter(String importsTable, NotifierService inventory, DashboardStreamConsumers dashboard,
+            ImportOutcomes imports) {
         this.importsTable = importsTable;
         this.inventory = inventory;
+        this.dashboard = dashboard;
         this.imports = imports;
     }
 
@@ -33,8 +38,12 @@ public class StreamRouter {
         }
         Optional<Integer> failed = Optional.empty();
         if (!inventoryAt.isEmpty()) {
-            failed = earliest(failed, inventory.process(inventoryAt.stream().map(records::get).toList())
-                    .map(inventoryAt::get));
+            List<DynamodbStreamRecord> inventoryRecords = inventoryAt.stream().map(records::get).toList();
+            int dashboardFailedAt = dashboard.apply(inventoryRecords);
+            failed = earliest(failed, inventory.process(inventoryRecords).map(inventoryAt::get));
+            if (dashboardFailedAt < inventoryRecords.size()) {
+                failed = earliest(failed, Optional.of(inventoryAt.get(dashboardFailedAt)));
+            }
         }
         if (!importsAt.isEmpty()) {
             failed = earliest(failed, imports.process(importsAt.stream().map(records::get).toList())

@@ -198,7 +198,8 @@ class StockAlertHandlerTest {
         put(item("S5", "A", "Blue mug", 8, FILE_TIME), item("S5", "C", "Green mug", 8, FILE_TIME));
         Map<String, AttributeValue> broken = InventoryItemAttributes.toAttributes(item("S5", "B", "Odd", 8, FILE_TIME),
                 5);
-        broken.put("inventory_level", AttributeValue.fromS("12abc")); // not a number: as a broken writer might
+        // No level, as a broken writer might leave it (a non-number is refused by the table: by_level types it N)
+        broken.remove("inventory_level");
         dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.INVENTORY).item(broken));
         stream.readNew();
         put(item("S5", "A", "Blue mug", 0, LATER));

@@ -25,6 +25,15 @@ public final class InventoryTable {
     /** Global secondary index: partition {@link #STORE_ID}, sort {@link #STOCK_STATUS}, all attributes projected. */
     public static final String STATUS_INDEX = "by_stock_status";
 
+    /**
+     * Global secondary index: partition {@link #STORE_ID}, sort {@link #INVENTORY_LEVEL}, keys only: the dashboard's
+     * sort by level reads a page of keys here and the items with one BatchGetItem. Keys only, so a file that
+     * advances only {@code last_updated} writes nothing into it.
+     */
+    public static final String LEVEL_INDEX = "by_level";
+    /** Global secondary index: partition {@link #STORE_ID}, sort {@link #ITEM_NAME}, keys only (sort by name). */
+    public static final String NAME_INDEX = "by_name";
+
     /** Maximum length of an item id in UTF-8 bytes (DynamoDB's limit for a sort key is 1,024). */
     public static final int MAX_ITEM_ID_BYTES = 256;
     /** Maximum length of an item name in characters. */

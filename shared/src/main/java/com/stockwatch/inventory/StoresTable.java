@@ -51,6 +51,17 @@ public final class StoresTable {
     /** Global secondary index: partition {@link #REGISTRY}, sort {@link #LAST_IMPORT_AT}: silent stores first. */
     public static final String BY_LAST_IMPORT_INDEX = "by_last_import";
 
+    /**
+     * The attributes the registry's indexes project (besides their keys): what the overview and the store list show,
+     * {@link #SUMMARY_UPDATED_AT} for the reconcile's choice of quiet stores (it changes only together with the
+     * counters, so it adds no index write), and {@link #LAST_IMPORT_FILE} and {@link #EXPECTED_INTERVAL_HOURS} for
+     * the silent-store check, which reads {@link #BY_LAST_IMPORT_INDEX} alone (both change only with an import or an
+     * operator's setting). {@link #LAST_IMPORT_ID} is left out: a change of only it writes no index item.
+     */
+    public static final java.util.List<String> OVERVIEW_ATTRIBUTES = java.util.List.of(ITEMS, OUT_OF_STOCK,
+            LOW_STOCK, IN_STOCK, SUMMARY_UPDATED_AT, RECONCILED_AT, LAST_IMPORT_AT, LAST_IMPORT_STATUS, STALE_SINCE,
+            LAST_IMPORT_FILE, EXPECTED_INTERVAL_HOURS);
+
     private StoresTable() {
     }
 }

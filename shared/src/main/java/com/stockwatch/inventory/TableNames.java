@@ -22,4 +22,12 @@ public interface TableNames {
     /** The store registry: one item per store with its stock summary and last import ({@link StoresTable}). */
     @WithDefault("InventoryStores")
     String stores();
+
+    /** Per item, the status it is counted as in its store's summary ({@link ItemStatesTable}). */
+    @WithDefault("InventoryItemStates")
+    String itemStates();
+
+    /** The name-token search index ({@link SearchTokensTable}). */
+    @WithDefault("InventorySearch")
+    String search();
 }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * DynamoDB Local for a {@code @QuarkusTest}: the three tables created fresh (empty) from {@link TableSchemas} under
+ * DynamoDB Local for a {@code @QuarkusTest}: every table created fresh (empty) from {@link TableSchemas} under
  * their default names, and the application's {@code inventory.aws.*} settings pointed at it.
  */
 public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManager {
@@ -18,6 +18,9 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
     public static final String INVENTORY = "Inventory";
     public static final String IMPORTS = "InventoryImports";
     public static final String ALERTS = "InventoryAlerts";
+    public static final String STORES = "InventoryStores";
+    public static final String ITEM_STATES = "InventoryItemStates";
+    public static final String SEARCH = "InventorySearch";
 
     @Override
     public Map<String, String> start() {
@@ -31,7 +34,10 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
                 "inventory.aws.secret-access-key", Emulators.SECRET_ACCESS_KEY,
                 "inventory.tables.inventory", INVENTORY,
                 "inventory.tables.imports", IMPORTS,
-                "inventory.tables.alerts", ALERTS);
+                "inventory.tables.alerts", ALERTS,
+                "inventory.tables.stores", STORES,
+                "inventory.tables.item-states", ITEM_STATES,
+                "inventory.tables.search", SEARCH);
     }
 
     @Override
@@ -39,10 +45,11 @@ public class DynamoDbLocalResource implements QuarkusTestResourceLifecycleManage
         // The emulator is shared by every test class of this JVM and stops with it.
     }
 
-    /** Drops and creates the three tables, so each test class starts from empty tables. */
+    /** Drops and creates every table, so each test class starts from empty tables. */
     public static void recreateTables(DynamoDbClient dynamoDb) {
         for (CreateTableRequest table : new CreateTableRequest[] {
-                TableSchemas.inventory(INVENTORY), TableSchemas.imports(IMPORTS), TableSchemas.alerts(ALERTS) }) {
+                TableSchemas.inventory(INVENTORY), TableSchemas.imports(IMPORTS), TableSchemas.alerts(ALERTS),
+                TableSchemas.stores(STORES), TableSchemas.itemStates(ITEM_STATES), TableSchemas.search(SEARCH) }) {
             try {
                 dynamoDb.deleteTable(b -> b.tableName(table.tableName()));
             } catch (ResourceNotFoundException absent) {

@@ -2,216 +2,294 @@ package com.stockwatch.dashboard.inventory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.stockwatch.dashboard.DashboardConfig;
 import com.stockwatch.inventory.InventoryItemAttributes;
 import com.stockwatch.inventory.InventoryTable;
+import com.stockwatch.inventory.SearchTokensTable;
 import com.stockwatch.inventory.StockRules;
 import com.stockwatch.inventory.StockStatus;
+import com.stockwatch.inventory.StoresTable;
 import com.stockwatch.inventory.TableNames;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * Reads a store's items for the pages, the CSV export and the API. Every read is a DynamoDB {@code Query} on one
- * store's partition, never a {@code Scan}:
+ * Reads a store's items for the pages, the CSV export and the API. Every view reads in proportion to its page, never
+ * the whole store:
  * <ul>
- * <li>all items, or "in stock" (a filter on the absent sparse {@code stock_status}), in item-id order: paged by
- * DynamoDB itself, the cursor becoming {@code ExclusiveStartKey};</li>
+ * <li>all items, item-id order: the table itself, {@code Limit} = page + 1;</li>
  * <li>"out of stock" and "low": the sparse index {@code by_stock_status}, which holds only these items;</li>
- * <li>sorted by name, level or last update: the matching items are read and sorted in memory (at most
- * {@link DashboardConfig#maxSortedItems()}), the cursor holding the last item's sort value and id.</li>
+ * <li>"in stock" (absent sparse status): the table with a filter, at most {@link #FILTER_READ_BUDGET} items read per
+ * request; a page that runs out of budget ends early with a cursor;</li>
+ * <li>sorted by level or name: the keys-only indexes {@code by_level} / {@code by_name}, then one BatchGetItem of the
+ * page's items;</li>
+ * <li>search: the name-token index {@code InventorySearch} ({@code begins_with} on the token), then one BatchGetItem.
+ * </li>
  * </ul>
+ * Totals come from the store's summary in {@code InventoryStores}: one GetItem.
  */
 @ApplicationScoped
 public class InventoryService {
 
-    private static final int FILTERED_QUERY_LIMIT = 500;
+    /** Most items one filtered request reads before it ends its page early. */
+    static final int FILTER_READ_BUDGET = 2000;
+    private static final int FILTER_QUERY_LIMIT = 500;
+    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
     private final TableNames tables;
     private final StockRules rules;
-    private final DashboardConfig config;
-    private final Map<String, CachedTotals> totalsCache = new ConcurrentHashMap<>();
 
-    public InventoryService(DynamoDbClient dynamoDb, TableNames tables, StockRules rules, DashboardConfig config) {
+    public InventoryService(DynamoDbClient dynamoDb, TableNames tables, StockRules rules) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
         this.rules = rules;
-        this.config = config;
     }
 
     /** One page of the view. */
     public ItemPage page(ItemQuery query) {
-        return query.pagesInKeyOrder() ? keyOrderPage(query) : sortedPage(query);
+        if (!query.search().isEmpty()) {
+            return searchPage(query);
+        }
+        if (query.status().isPresent() && query.status().get() != StockStatus.IN_STOCK) {
+            return indexPage(query, statusIndexQuery(query.store(), query.status().get()),
+                    InventoryTable.STOCK_STATUS, false);
+        }
+        return switch (query.sort()) {
+            case ITEM -> keyOrderPage(query);
+            case LEVEL -> indexPage(query, sortIndexQuery(query.store(), InventoryTable.LEVEL_INDEX), InventoryTable.INVENTORY_LEVEL, true);
+            case NAME -> indexPage(query, sortIndexQuery(query.store(), InventoryTable.NAME_INDEX), InventoryTable.ITEM_NAME, false);
+        };
     }
 
     /** One item, if the store has it. */
     public Optional<ItemView> item(String store, String itemId) {
         Map<String, AttributeValue> attributes = dynamoDb.getItem(b -> b.tableName(tables.inventory())
-                .key(Map.of(InventoryTable.STORE_ID, AttributeValue.fromS(store),
-                        InventoryTable.ITEM_ID, AttributeValue.fromS(itemId))))
+                .key(itemKey(store, itemId)))
                 .item();
         return attributes == null || attributes.isEmpty() ? Optional.empty() : Optional.of(view(attributes));
     }
 
-    /** Items, out of stock and low of the whole store; reused for {@link DashboardConfig#totalsCacheTtl()}. */
+    /** Items, out of stock, low and in stock of the whole store: its summary in the registry, one GetItem. */
     public Totals totals(String store) {
-        Instant now = Instant.now();
-        CachedTotals cached = totalsCache.get(store);
-        if (cached != null && cached.expiresAt().isAfter(now)) {
-            return cached.totals();
+        Map<String, AttributeValue> summary = dynamoDb.getItem(b -> b.tableName(tables.stores())
+                .key(Map.of(StoresTable.STORE_ID, AttributeValue.fromS(store)))
+                .projectionExpression("#i, #o, #l, #n, #r")
+                .expressionAttributeNames(Map.of("#i", StoresTable.ITEMS, "#o", StoresTable.OUT_OF_STOCK,
+                        "#l", StoresTable.LOW_STOCK, "#n", StoresTable.IN_STOCK, "#r", StoresTable.RECONCILED_AT)))
+                .item();
+        if (summary == null || summary.isEmpty()) {
+            return Totals.NONE;
         }
-        Totals totals = new Totals(count(store, null), count(store, StockStatus.OUT_OF_STOCK),
-                count(store, StockStatus.LOW));
-        totalsCache.put(store, new CachedTotals(totals, now.plus(config.totalsCacheTtl())));
-        return totals;
+        AttributeValue reconciled = summary.get(StoresTable.RECONCILED_AT);
+        return new Totals(number(summary, StoresTable.ITEMS), number(summary, StoresTable.OUT_OF_STOCK),
+                number(summary, StoresTable.LOW_STOCK), number(summary, StoresTable.IN_STOCK),
+                reconciled == null ? null : Instant.parse(reconciled.s()));
     }
 
+    /** Pages of an export part: small, so the part's size is checked often. */
+    static final int EXPORT_PAGE = 200;
+
     /**
-     * Every item of the view from its cursor on, at most {@code maxRows}, for the CSV export; {@code sink} gets
-     * them in order.
+     * The items of the view from its cursor on, page by page, until {@code maxRows} rows or {@code more} says stop
+     * (checked after each page of {@link #EXPORT_PAGE}); {@code sink} gets them in order. Returns the cursor after
+     * the last item written when items are left, else empty.
      */
-    public void export(ItemQuery query, int maxRows, java.util.function.Consumer<ItemView> sink) {
-        if (!query.pagesInKeyOrder()) {
-            sortedAfterCursor(query).stream().limit(maxRows).forEach(sink);
-            return;
-        }
-        ItemQuery pageQuery = new ItemQuery(query.store(), query.status(), query.search(), query.sort(),
-                query.descending(), query.cursor(), Math.min(maxRows, 1000));
+    public Optional<String> export(ItemQuery query, int maxRows, java.util.function.BooleanSupplier more,
+            Consumer<ItemView> sink) {
+        ItemQuery pageQuery = query;
         int written = 0;
         while (true) {
-            ItemPage page = page(pageQuery);
-            for (ItemView item : page.items()) {
-                if (written++ >= maxRows) {
-                    return;
-                }
-                sink.accept(item);
-            }
+            ItemPage page = page(pageQuery.withLimit(Math.min(EXPORT_PAGE, maxRows - written)));
+            page.items().forEach(sink);
+            written += page.items().size();
             if (page.nextCursor().isEmpty()) {
-                return;
+                return Optional.empty();
             }
-            pageQuery = new ItemQuery(query.store(), query.status(), query.search(), query.sort(),
-                    query.descending(), Optional.of(Cursor.decode(page.nextCursor().get())), pageQuery.limit());
+            if (written >= maxRows || !more.getAsBoolean()) {
+                return page.nextCursor();
+            }
+            pageQuery = pageQuery.withCursor(Cursor.decode(page.nextCursor().get()));
         }
     }
 
     private ItemPage keyOrderPage(ItemQuery query) {
-        boolean filtered = !query.search().isEmpty() || query.status().isPresent();
-        Map<String, AttributeValue> start = query.cursor()
-                .map(c -> Map.of(InventoryTable.STORE_ID, AttributeValue.fromS(query.store()),
-                        InventoryTable.ITEM_ID, AttributeValue.fromS(c.itemId())))
-                .orElse(null);
+        boolean inStockOnly = query.status().isPresent();
+        Map<String, AttributeValue> start = query.cursor().map(c -> itemKey(query.store(), c.itemId())).orElse(null);
         List<ItemView> items = new ArrayList<>(query.limit());
         boolean more = false;
+        int read = 0;
+        Map<String, AttributeValue> lastRead = null;
         do {
-            QueryResponse response = dynamoDb.query(mainTableQuery(query.store(), query.status(), start)
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .tableName(tables.inventory())
+                    .keyConditionExpression("#store = :store")
+                    .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(query.store())))
                     .scanIndexForward(!query.descending())
-                    .limit(filtered ? FILTERED_QUERY_LIMIT : query.limit() + 1)
-                    .build());
+                    .exclusiveStartKey(start);
+            if (inStockOnly) {
+                request.filterExpression("attribute_not_exists(#status)")
+                        .expressionAttributeNames(Map.of("#store", InventoryTable.STORE_ID,
+                                "#status", InventoryTable.STOCK_STATUS))
+                        // Twice the page first (most items are in stock), then larger steps up to the budget.
+                        .limit(read == 0 ? 2 * (query.limit() + 1)
+                                : Math.min(FILTER_QUERY_LIMIT, FILTER_READ_BUDGET - read));
+            } else {
+                request.expressionAttributeNames(Map.of("#store", InventoryTable.STORE_ID)).limit(query.limit() + 1);
+            }
+            QueryResponse response = dynamoDb.query(request.build());
+            read += response.scannedCount();
             for (Map<String, AttributeValue> attributes : response.items()) {
-                ItemView item = view(attributes);
-                if (!item.matches(query.search())) {
-                    continue;
-                }
                 if (items.size() == query.limit()) {
                     more = true;
                     break;
                 }
-                items.add(item);
+                items.add(view(attributes));
+                lastRead = attributes;
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
                     : null;
+            if (!more && start != null && read >= FILTER_READ_BUDGET) {
+                // Budget spent: end the page here; the next one starts after the last item read.
+                String after = start.get(InventoryTable.ITEM_ID).s();
+                return new ItemPage(items, Optional.of(new Cursor(query.store(), query.viewKey(), after, null)
+                        .encode()));
+            }
         } while (!more && start != null);
-        return new ItemPage(items, more ? Optional.of(cursor(query, items.get(items.size() - 1))) : Optional.empty());
+        return new ItemPage(items, more ? Optional.of(cursor(query, lastRead, null)) : Optional.empty());
     }
 
-    private ItemPage sortedPage(ItemQuery query) {
-        List<ItemView> items = new ArrayList<>(query.limit());
+    /**
+     * A page from a keys-only or sparse index of {@code Inventory} whose sort attribute is {@code sortAttribute}:
+     * keys of page + 1 items, then the page's items by key.
+     */
+    private ItemPage indexPage(ItemQuery query, QueryRequest.Builder request, String sortAttribute, boolean numeric) {
+        Map<String, AttributeValue> start = query.cursor().map(c -> {
+            Map<String, AttributeValue> key = new HashMap<>(itemKey(query.store(), c.itemId()));
+            if (c.sortValue() == null) {
+                throw new BadParameterException("cursor", "cursor is not valid; start again from the first page.");
+            }
+            key.put(sortAttribute, numeric ? AttributeValue.fromN(c.sortValue()) : AttributeValue.fromS(c.sortValue()));
+            return key;
+        }).orElse(null);
+        QueryResponse response = dynamoDb.query(request.scanIndexForward(!query.descending())
+                .limit(query.limit() + 1).exclusiveStartKey(start).build());
+        List<Map<String, AttributeValue>> keys = response.items();
+        boolean more = keys.size() > query.limit();
+        List<Map<String, AttributeValue>> pageKeys = keys.subList(0, Math.min(keys.size(), query.limit()));
+        List<ItemView> items = fetch(query.store(), pageKeys.stream()
+                .map(k -> k.get(InventoryTable.ITEM_ID).s()).toList());
+        Map<String, AttributeValue> last = pageKeys.isEmpty() ? null : pageKeys.get(pageKeys.size() - 1);
+        return new ItemPage(items, more && last != null
+                ? Optional.of(cursor(query, last, numeric ? last.get(sortAttribute).n() : last.get(sortAttribute).s()))
+                : Optional.empty());
+    }
+
+    /**
+     * A page of search results: token rows whose token starts with the search text, in token order; an item that
+     * matches with several tokens is listed once, at the first of them.
+     */
+    private ItemPage searchPage(ItemQuery query) {
+        String prefix = SearchTokensTable.normalize(query.search());
+        Map<String, AttributeValue> start = query.cursor().map(c -> Map.of(
+                SearchTokensTable.STORE_ID, AttributeValue.fromS(query.store()),
+                SearchTokensTable.TOKEN_KEY, AttributeValue.fromS(Optional.ofNullable(c.sortValue())
+                        .orElseThrow(() -> new BadParameterException("cursor",
+                                "cursor is not valid; start again from the first page."))))).orElse(null);
+        List<String> itemIds = new ArrayList<>(query.limit());
+        String lastKey = null;
         boolean more = false;
-        for (ItemView item : sortedAfterCursor(query)) {
-            if (items.size() == query.limit()) {
-                more = true;
-                break;
-            }
-            items.add(item);
-        }
-        return new ItemPage(items, more ? Optional.of(cursor(query, items.get(items.size() - 1))) : Optional.empty());
-    }
-
-    /** The matching items in the view's order, from just after the cursor. */
-    private List<ItemView> sortedAfterCursor(ItemQuery query) {
-        List<ItemView> matching = readAll(query);
-        Comparator<ItemView> order = query.sort().comparator();
-        if (query.descending()) {
-            order = order.reversed();
-        }
-        matching.sort(order);
-        if (query.cursor().isEmpty()) {
-            return matching;
-        }
-        ItemView last = cursorItem(query.sort(), query.cursor().get());
-        int from = 0;
-        while (from < matching.size() && order.compare(matching.get(from), last) <= 0) {
-            from++;
-        }
-        return matching.subList(from, matching.size());
-    }
-
-    private List<ItemView> readAll(ItemQuery query) {
-        List<ItemView> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
+        int read = 0;
         do {
-            QueryRequest.Builder request = query.status()
-                    .filter(s -> s != StockStatus.IN_STOCK)
-                    .map(s -> statusIndexQuery(query.store(), s))
-                    .orElseGet(() -> mainTableQuery(query.store(), query.status(), null));
-            QueryResponse response = dynamoDb.query(request.exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> attributes : response.items()) {
-                ItemView item = view(attributes);
-                if (item.matches(query.search())) {
-                    items.add(item);
+            QueryResponse response = dynamoDb.query(QueryRequest.builder()
+                    .tableName(tables.search())
+                    .keyConditionExpression("#store = :store AND begins_with(#token, :prefix)")
+                    .expressionAttributeNames(Map.of("#store", SearchTokensTable.STORE_ID,
+                            "#token", SearchTokensTable.TOKEN_KEY))
+                    .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(query.store()),
+                            ":prefix", AttributeValue.fromS(prefix)))
+                    .limit(Math.min(FILTER_QUERY_LIMIT, query.limit() + 1))
+                    .exclusiveStartKey(start)
+                    .build());
+            read += response.count();
+            for (Map<String, AttributeValue> row : response.items()) {
+                String tokenKey = row.get(SearchTokensTable.TOKEN_KEY).s();
+                String itemId = row.get(SearchTokensTable.ITEM_ID).s();
+                if (!firstMatchingToken(tokenKey, itemId, row.get(SearchTokensTable.ITEM_NAME).s(), prefix)) {
+                    continue;
                 }
-            }
-            if (items.size() > config.maxSortedItems()) {
-                throw new BadParameterException(query.status().isPresent() && query.sort().isKeyOrder()
-                        ? "status" : "sort",
-                        "This view has more than " + config.maxSortedItems()
-                                + " items to sort; search or filter first, or sort by item.");
+                if (itemIds.size() == query.limit()) {
+                    more = true;
+                    break;
+                }
+                itemIds.add(itemId);
+                lastKey = tokenKey;
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey()
                     : null;
-        } while (start != null);
-        return items;
+            if (!more && start != null && read >= FILTER_READ_BUDGET) {
+                String after = start.get(SearchTokensTable.TOKEN_KEY).s();
+                String afterItem = after.substring(after.indexOf(SearchTokensTable.SEPARATOR) + 1);
+                return new ItemPage(fetch(query.store(), itemIds), Optional.of(new Cursor(query.store(),
+                        query.viewKey(), afterItem, after).encode()));
+            }
+        } while (!more && start != null);
+        String cursorKey = lastKey;
+        return new ItemPage(fetch(query.store(), itemIds), more
+                ? Optional.of(new Cursor(query.store(), query.viewKey(), itemIds.get(itemIds.size() - 1), cursorKey)
+                        .encode())
+                : Optional.empty());
     }
 
-    private QueryRequest.Builder mainTableQuery(String store, Optional<StockStatus> status,
-            Map<String, AttributeValue> start) {
-        QueryRequest.Builder request = QueryRequest.builder()
-                .tableName(tables.inventory())
-                .keyConditionExpression("#store = :store")
-                .exclusiveStartKey(start);
-        Map<String, String> names = new HashMap<>(Map.of("#store", InventoryTable.STORE_ID));
-        if (status.isPresent() && status.get() == StockStatus.IN_STOCK) {
-            names.put("#status", InventoryTable.STOCK_STATUS);
-            request.filterExpression("attribute_not_exists(#status)");
+    /** Whether {@code tokenKey} is the first of the item's tokens that starts with {@code prefix}. */
+    static boolean firstMatchingToken(String tokenKey, String itemId, String itemName, String prefix) {
+        String token = tokenKey.substring(0, tokenKey.indexOf(SearchTokensTable.SEPARATOR));
+        for (String candidate : SearchTokensTable.tokens(itemId, itemName)) {
+            if (candidate.startsWith(prefix)) {
+                return candidate.equals(token);
+            }
         }
-        return request.expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store)));
+        return true; // the row is older than the item's name: show it rather than lose it
+    }
+
+    /** The items of {@code itemIds}, in that order (BatchGetItem, 100 keys a call); items gone meanwhile are left out. */
+    private List<ItemView> fetch(String store, List<String> itemIds) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int from = 0; from < itemIds.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = itemIds.subList(from, Math.min(itemIds.size(),
+                    from + BATCH_GET_LIMIT)).stream().map(id -> itemKey(store, id)).toList();
+            Map<String, KeysAndAttributes> request = Map.of(tables.inventory(),
+                    KeysAndAttributes.builder().keys(keys).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> current = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
+                response.responses().getOrDefault(tables.inventory(), List.of())
+                        .forEach(item -> found.put(item.get(InventoryTable.ITEM_ID).s(), item));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        List<ItemView> items = new ArrayList<>(itemIds.size());
+        for (String id : itemIds) {
+            Map<String, AttributeValue> item = found.get(id);
+            if (item != null) {
+                items.add(view(item));
+            }
+        }
+        return items;
     }
 
     private QueryRequest.Builder statusIndexQuery(String store, StockStatus status) {
@@ -219,56 +297,37 @@ public class InventoryService {
                 .tableName(tables.inventory())
                 .indexName(InventoryTable.STATUS_INDEX)
                 .keyConditionExpression("#store = :store AND #status = :status")
-                .expressionAttributeNames(Map.of("#store", InventoryTable.STORE_ID,
+                .projectionExpression("#store, #item, #status")
+                .expressionAttributeNames(Map.of("#store", InventoryTable.STORE_ID, "#item", InventoryTable.ITEM_ID,
                         "#status", InventoryTable.STOCK_STATUS))
                 .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store),
                         ":status", AttributeValue.fromS(status.indexValue().orElseThrow())));
     }
 
-    private long count(String store, StockStatus status) {
-        long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder request = status == null
-                    ? mainTableQuery(store, Optional.empty(), null)
-                    : statusIndexQuery(store, status);
-            QueryResponse response = dynamoDb.query(request.select(Select.COUNT).exclusiveStartKey(start).build());
-            count += response.count();
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
-        return count;
+    private QueryRequest.Builder sortIndexQuery(String store, String index) {
+        return QueryRequest.builder()
+                .tableName(tables.inventory())
+                .indexName(index)
+                .keyConditionExpression("#store = :store")
+                .expressionAttributeNames(Map.of("#store", InventoryTable.STORE_ID))
+                .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store)));
     }
 
     private ItemView view(Map<String, AttributeValue> attributes) {
         return ItemView.of(InventoryItemAttributes.fromAttributes(attributes), rules.defaultLowStockThreshold());
     }
 
-    private static String cursor(ItemQuery query, ItemView last) {
-        String sortValue = query.pagesInKeyOrder() ? null : query.sort().sortValue(last);
-        return new Cursor(query.store(), query.viewKey(), last.itemId(), sortValue).encode();
+    private static String cursor(ItemQuery query, Map<String, AttributeValue> last, String sortValue) {
+        return new Cursor(query.store(), query.viewKey(), last.get(InventoryTable.ITEM_ID).s(), sortValue).encode();
     }
 
-    /** A stand-in item carrying the cursor's sort value, to compare the sorted items against. */
-    private static ItemView cursorItem(ItemSort sort, Cursor cursor) {
-        String value = cursor.sortValue() == null ? cursor.itemId() : cursor.sortValue();
-        try {
-            return switch (sort) {
-                case ITEM -> stub(cursor.itemId(), "", 0, Instant.EPOCH);
-                case NAME -> stub(cursor.itemId(), value, 0, Instant.EPOCH);
-                case LEVEL -> stub(cursor.itemId(), "", Long.parseLong(value), Instant.EPOCH);
-                case UPDATED -> stub(cursor.itemId(), "", 0, Instant.parse(value));
-            };
-        } catch (RuntimeException e) {
-            throw new BadParameterException("cursor", "cursor is not valid; start again from the first page.");
-        }
+    private static Map<String, AttributeValue> itemKey(String store, String itemId) {
+        return Map.of(InventoryTable.STORE_ID, AttributeValue.fromS(store),
+                InventoryTable.ITEM_ID, AttributeValue.fromS(itemId));
     }
 
-    private static ItemView stub(String itemId, String name, long level, Instant updated) {
-        return new ItemView("", itemId, name, level, updated, 0, StockStatus.IN_STOCK, "");
-    }
-
-    private record CachedTotals(Totals totals, Instant expiresAt) {
+    private static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
     }
 }

@@ -31,6 +31,7 @@ public record ItemQuery(
         boolean descending = sort != null && sort.strip().startsWith("-");
         ItemSort parsedSort = parseSort(sort);
         int parsedLimit = parseLimit(limit, defaultLimit, maxLimit);
+        checkCombination(parsedStatus, parsedSearch, parsedSort, descending);
         ItemQuery withoutCursor = new ItemQuery(store, parsedStatus, parsedSearch, parsedSort, descending,
                 Optional.empty(), parsedLimit);
         if (cursor == null || cursor.isBlank()) {
@@ -43,6 +44,30 @@ public record ItemQuery(
         }
         return new ItemQuery(store, parsedStatus, parsedSearch, parsedSort, descending, Optional.of(decoded),
                 parsedLimit);
+    }
+
+    /**
+     * Each view is answered from one index in that index's order, so search, status filter and sort do not
+     * combine: search lists matches by the matching word, "out of stock" and "low" list the status index.
+     */
+    private static void checkCombination(Optional<StockStatus> status, String search, ItemSort sort,
+            boolean descending) {
+        boolean sorted = sort != ItemSort.ITEM || descending;
+        if (!search.isEmpty() && status.isPresent()) {
+            throw new BadParameterException("status",
+                    "status cannot be combined with a search (search covers all items); clear one of them.");
+        }
+        if (!search.isEmpty() && sorted) {
+            throw new BadParameterException("sort",
+                    "sort cannot be combined with a search (results are listed by the matching word); clear the search to sort.");
+        }
+        if (status.isPresent() && status.get() != StockStatus.IN_STOCK && sorted) {
+            throw new BadParameterException("sort",
+                    "sort cannot be combined with the out of stock or low filter (listed as the status index holds them); clear the filter to sort.");
+        }
+        if (status.isPresent() && sort != ItemSort.ITEM) {
+            throw new BadParameterException("sort", "sort cannot be combined with a status filter (sorting covers all items); clear the filter to sort.");
+        }
     }
 
     private static Optional<StockStatus> parseStatus(String status) {
@@ -62,7 +87,7 @@ public record ItemQuery(
             name = name.substring(1);
         }
         return ItemSort.fromParameter(name).orElseThrow(() -> new BadParameterException("sort",
-                "sort must be one of item, name, level, updated (with - in front for descending)."));
+                "sort must be one of item, name, level (with - in front for descending)."));
     }
 
     private static int parseLimit(String limit, int defaultLimit, int maxLimit) {
@@ -97,9 +122,13 @@ public record ItemQuery(
         return new ItemQuery(store, status, search, sort, descending, Optional.empty(), limit);
     }
 
-    /** Whether DynamoDB can page this view directly (key order, no status index involved). */
-    public boolean pagesInKeyOrder() {
-        return sort.isKeyOrder()
-                && status.map(s -> s == StockStatus.IN_STOCK).orElse(true);
+    /** The same view with another page size. */
+    public ItemQuery withLimit(int newLimit) {
+        return new ItemQuery(store, status, search, sort, descending, cursor, newLimit);
+    }
+
+    /** The same view from {@code next} on. */
+    public ItemQuery withCursor(Cursor next) {
+        return new ItemQuery(store, status, search, sort, descending, Optional.of(next), limit);
     }
 }

@@ -1,18 +1,18 @@
 package com.stockwatch.dashboard.inventory;
 
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Orders of the inventory view, as written in the {@code sort} parameter ({@code -} in front means descending).
- * {@link #ITEM} is the table's own key order and pages straight from DynamoDB; the others sort in memory.
+ * {@link #ITEM} is the table's own key order; level and name page through the keys-only indexes {@code by_level} and
+ * {@code by_name}. There is no sort by last update: every file advances {@code last_updated} of every item it lists,
+ * so an index on it would be rewritten in full by each file (see docs/dashboard.md).
  */
 public enum ItemSort {
     ITEM("item", "Item"),
     NAME("name", "Name"),
-    LEVEL("level", "Level"),
-    UPDATED("updated", "Last update");
+    LEVEL("level", "Level");
 
     private final String parameter;
     private final String label;
@@ -43,27 +43,5 @@ public enum ItemSort {
             }
         }
         return Optional.empty();
-    }
-
-    /** Ascending order of this sort, ties broken by item id so that cursors are exact. */
-    Comparator<ItemView> comparator() {
-        Comparator<ItemView> primary = switch (this) {
-            case ITEM -> Comparator.comparing(ItemView::itemId);
-            case NAME -> Comparator.comparing((ItemView item) -> item.itemName().toLowerCase(Locale.ROOT))
-                    .thenComparing(ItemView::itemName);
-            case LEVEL -> Comparator.comparingLong(ItemView::inventoryLevel);
-            case UPDATED -> Comparator.comparing(ItemView::lastUpdated);
-        };
-        return primary.thenComparing(ItemView::itemId);
-    }
-
-    /** The value of an item this sort compares, as a cursor stores it. */
-    String sortValue(ItemView item) {
-        return switch (this) {
-            case ITEM -> item.itemId();
-            case NAME -> item.itemName();
-            case LEVEL -> Long.toString(item.inventoryLevel());
-            case UPDATED -> item.lastUpdated().toString();
-        };
     }
 }

@@ -26,14 +26,4 @@ public record ItemView(
                 item.lastUpdated(), item.lowStockThreshold().orElse(defaultThreshold), item.status(defaultThreshold),
                 item.source());
     }
-
-    /** Case-insensitive match of the search text against item id and name. */
-    public boolean matches(String search) {
-        if (search == null || search.isEmpty()) {
-            return true;
-        }
-        String needle = search.toLowerCase(java.util.Locale.ROOT);
-        return itemId.toLowerCase(java.util.Locale.ROOT).contains(needle)
-                || itemName.toLowerCase(java.util.Locale.ROOT).contains(needle);
-    }
 }

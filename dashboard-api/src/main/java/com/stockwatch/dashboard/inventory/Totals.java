@@ -1,9 +1,13 @@
 package com.stockwatch.dashboard.inventory;
 
-/** Counts of a whole store, whatever the current filter. */
-public record Totals(long items, long outOfStock, long low) {
+import java.time.Instant;
 
-    public long inStock() {
-        return Math.max(0, items - outOfStock - low);
-    }
+/**
+ * Counts of a whole store, whatever the current filter, from the store's summary in the registry.
+ *
+ * @param reconciledAt when a full recount last checked them, {@code null} before the first
+ */
+public record Totals(long items, long outOfStock, long low, long inStock, Instant reconciledAt) {
+
+    public static final Totals NONE = new Totals(0, 0, 0, 0, null);
 }

@@ -1,6 +1,5 @@
 package com.stockwatch.dashboard.web;
 
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -61,7 +60,7 @@ public class ErrorMappers {
     }
 
     private Response page(int status, String heading, String message) {
-        PageContext context = new PageContext(heading, user.displayName(), user.access().isAdmin(), List.of(),
+        PageContext context = new PageContext(heading, user.displayName(), user.access().isAdmin(),
                 null, "error");
         return Response.status(status).type(MediaType.TEXT_HTML)
                 .entity(Templates.error(context, status, heading, message)).build();

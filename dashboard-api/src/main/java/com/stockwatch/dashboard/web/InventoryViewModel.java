@@ -84,10 +84,26 @@ public record InventoryViewModel(
             boolean active = query.sort() == sort;
             String aria = active ? (query.descending() ? "descending" : "ascending") : "none";
             String next = active && !query.descending() ? "-" + sort.parameter() : sort.parameter();
-            headers.add(new SortHeader(sort.label(), url(Optional.of(next), Optional.empty()), aria,
-                    sort == ItemSort.LEVEL));
+            headers.add(new SortHeader(sort.label(), sortUrl(next), aria, sort == ItemSort.LEVEL));
         }
+        // No index sorts by last update (every file rewrites it for every item): a plain header.
+        headers.add(new SortHeader("Last update", null, "none", false));
         return headers;
+    }
+
+    /**
+     * The link of a sort header: sorting covers all items, so it leaves search and status filter (each view is
+     * answered from one index).
+     */
+    private String sortUrl(String sort) {
+        StringBuilder text = new StringBuilder(storeUrl());
+        if (!sort.equals("item")) {
+            text.append("?sort=").append(encode(sort));
+        }
+        if (query.limit() != defaultLimit) {
+            text.append(text.indexOf("?") < 0 ? '?' : '&').append("limit=").append(query.limit());
+        }
+        return text.toString();
     }
 
     public String nextUrl() {
@@ -102,6 +118,19 @@ public record InventoryViewModel(
     public String csvUrl() {
         return "/stores/" + encode(store) + "/inventory.csv" + queryString(Optional.of(query.sortParameter()),
                 query.cursor().map(c -> c.encode()));
+    }
+
+    /** The CSV export of {@code query}'s view from {@code cursor} on (the next part of an export). */
+    static String csvUrl(String store, ItemQuery query, String cursor) {
+        StringBuilder text = new StringBuilder("/stores/").append(encode(store)).append("/inventory.csv?");
+        query.status().ifPresent(s -> text.append("status=").append(s.parameter()).append('&'));
+        if (!query.search().isEmpty()) {
+            text.append("q=").append(encode(query.search())).append('&');
+        }
+        if (!query.sortParameter().equals("item")) {
+            text.append("sort=").append(encode(query.sortParameter())).append('&');
+        }
+        return text.append("cursor=").append(encode(cursor)).toString();
     }
 
     /** The results region of this very page, fetched every {@link #refreshSeconds()} seconds. */

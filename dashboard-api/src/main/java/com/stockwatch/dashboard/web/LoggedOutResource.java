@@ -1,6 +1,5 @@
 package com.stockwatch.dashboard.web;
 
-import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +18,6 @@ public class LoggedOutResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance loggedOut() {
-        return Templates.loggedOut(new PageContext("Signed out", null, false, List.of(), null, "logged-out"));
+        return Templates.loggedOut(new PageContext("Signed out", null, false, null, "logged-out"));
     }
 }

@@ -3,7 +3,6 @@ package com.stockwatch.dashboard.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +29,6 @@ import com.stockwatch.dashboard.inventory.CsvExport;
 import com.stockwatch.dashboard.inventory.InventoryService;
 import com.stockwatch.dashboard.inventory.ItemQuery;
 import com.stockwatch.dashboard.inventory.ItemView;
-import com.stockwatch.dashboard.inventory.Totals;
 import com.stockwatch.dashboard.stores.StoreDirectory;
 import com.stockwatch.dashboard.uploads.UploadService;
 import com.stockwatch.dashboard.uploads.UploadTicket;
@@ -64,14 +62,14 @@ public class PagesResource {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance overview() {
-        List<String> stores = directory.visibleStores(user.access());
-        List<Templates.StoreSummary> summaries = new ArrayList<>(stores.size());
-        for (String store : stores) {
-            Totals totals = inventory.totals(store);
-            summaries.add(new Templates.StoreSummary(store, totals.items(), totals.outOfStock(), totals.low()));
-        }
-        return Templates.overview(context("Stores", null, "overview"), summaries);
+    public TemplateInstance overview(@QueryParam("sort") String sort, @QueryParam("cursor") String cursor) {
+        StoreDirectory.Order order = StoreDirectory.Order.parse(sort);
+        StoreDirectory.StorePage page = directory.overview(user.access(), order, cursor, config.storesPageSize());
+        String sortQuery = order == StoreDirectory.Order.STORE ? "" : "sort=" + order.parameter();
+        String next = page.nextCursor().map(c -> "/?" + (sortQuery.isEmpty() ? "" : sortQuery + "&") + "cursor=" + c)
+                .orElse(null);
+        return Templates.overview(context("Stores", null, "overview"), page.rows(), order.parameter(), next,
+                cursor != null && !cursor.isBlank());
     }
 
     @GET
@@ -103,24 +101,30 @@ public class PagesResource {
         user.access().requireStore(store);
         ItemQuery query = ItemQuery.parse(store, status, q, sort, cursor, null, config.pageSize(),
                 config.maxPageSize());
-        // Buffered, not streamed: a Lambda response is one payload (at most 6 MB), which maxExportRows respects.
+        // Buffered, not streamed: a Lambda response is one payload (at most 6 MB). A bigger view comes in parts of
+        // at most maxExportRows rows / maxExportBytes; each part's Link header names the next.
         StringWriter out = new StringWriter();
+        Optional<String> next;
         try {
             CsvExport.writeHeader(out);
-            inventory.export(query, config.maxExportRows(), item -> {
-                try {
-                    CsvExport.writeRow(out, item);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            next = inventory.export(query, config.maxExportRows(),
+                    () -> out.getBuffer().length() < config.maxExportBytes(), item -> {
+                        try {
+                            CsvExport.writeRow(out, item);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String body = out.toString();
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"inventory-" + store + ".csv\"")
-                .build();
+        Response.ResponseBuilder response = Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"inventory-" + store
+                        + (query.cursor().isPresent() ? "-continued" : "") + ".csv\"");
+        next.ifPresent(after -> response.header("Link", "<" + InventoryViewModel.csvUrl(store, query, after)
+                + ">; rel=\"next\""));
+        return response.build();
     }
 
     @GET
@@ -198,7 +202,6 @@ public class PagesResource {
     }
 
     PageContext context(String title, String store, String section) {
-        return new PageContext(title, user.displayName(), user.access().isAdmin(),
-                directory.visibleStores(user.access()), store, section);
+        return new PageContext(title, user.displayName(), user.access().isAdmin(), store, section);
     }
 }

@@ -2,6 +2,8 @@ package com.stockwatch.dashboard.web;
 
 import java.util.List;
 
+import com.stockwatch.dashboard.stores.StoreDirectory;
+
 import com.stockwatch.dashboard.alerts.AlertView;
 import com.stockwatch.dashboard.alerts.DigestView;
 import com.stockwatch.dashboard.imports.ImportView;
@@ -17,11 +19,13 @@ public final class Templates {
     private Templates() {
     }
 
-    /** One row of the overview: a store and its totals. */
-    public record StoreSummary(String store, long items, long outOfStock, long low) {
-    }
-
-    public static native TemplateInstance overview(PageContext page, List<StoreSummary> summaries);
+    /**
+     * @param sort     the order shown ({@code store} or {@code out_of_stock})
+     * @param nextUrl  the next page, {@code null} on the last
+     * @param continued whether this is not the first page
+     */
+    public static native TemplateInstance overview(PageContext page, List<StoreDirectory.StoreRow> summaries,
+            String sort, String nextUrl, boolean continued);
 
     public static native TemplateInstance inventory(PageContext page, InventoryViewModel model);
 

@@ -22,24 +22,27 @@ class ItemQueryTest {
         assertThat(query.sort()).isEqualTo(ItemSort.ITEM);
         assertThat(query.descending()).isFalse();
         assertThat(query.limit()).isEqualTo(50);
-        assertThat(query.pagesInKeyOrder()).isTrue();
     }
 
     @Test
-    void parsesStatusSortAndLimit() {
-        ItemQuery query = parse("out_of_stock", " milk ", "-level", null, "200");
-        assertThat(query.status()).contains(StockStatus.OUT_OF_STOCK);
-        assertThat(query.search()).isEqualTo("milk");
+    void parsesStatusSortSearchAndLimit() {
+        ItemQuery query = parse(null, null, "-level", null, "200");
         assertThat(query.sort()).isEqualTo(ItemSort.LEVEL);
         assertThat(query.descending()).isTrue();
         assertThat(query.limit()).isEqualTo(200);
-        assertThat(query.pagesInKeyOrder()).isFalse();
+        assertThat(parse("out_of_stock", null, null, null, null).status()).contains(StockStatus.OUT_OF_STOCK);
+        assertThat(parse(null, " milk ", null, null, null).search()).isEqualTo("milk");
+        assertThat(parse("in_stock", null, "-item", null, null).descending()).isTrue();
     }
 
-    @Test
-    void inStockInItemOrderStillPagesInDynamoDb() {
-        assertThat(parse("in_stock", null, "item", null, null).pagesInKeyOrder()).isTrue();
-        assertThat(parse("low", null, "item", null, null).pagesInKeyOrder()).isFalse();
+    @ParameterizedTest
+    @CsvSource({ "low,milk,,status", ",milk,level,sort", ",milk,-item,sort", "low,,level,sort", "out_of_stock,,-item,sort",
+            "in_stock,,name,sort", ",,updated,sort" })
+    void viewsThatNoIndexAnswersAreRefusedNamingTheParameter(String status, String q, String sort, String parameter) {
+        assertThatThrownBy(() -> parse(status, q, sort, null, null))
+                .isInstanceOf(BadParameterException.class)
+                .satisfies(e -> assertThat(((BadParameterException) e).parameter()).isEqualTo(parameter))
+                .hasMessageStartingWith(parameter);
     }
 
     @ParameterizedTest
@@ -61,12 +64,12 @@ class ItemQueryTest {
 
     @Test
     void cursorRoundTripsForTheSameViewOnly() {
-        ItemQuery view = parse("low", "a", "level", null, null);
+        ItemQuery view = parse(null, null, "level", null, null);
         String cursor = new Cursor("berlin", view.viewKey(), "apple", "3").encode();
-        assertThat(parse("low", "a", "level", cursor, "10").cursor()).isPresent()
+        assertThat(parse(null, null, "level", cursor, "10").cursor()).isPresent()
                 .get().extracting(Cursor::itemId).isEqualTo("apple");
-        assertThatThrownBy(() -> parse("low", "a", "name", cursor, null)).isInstanceOf(BadParameterException.class);
-        assertThatThrownBy(() -> ItemQuery.parse("paris", "low", "a", "level", cursor, null, 50, 200))
+        assertThatThrownBy(() -> parse(null, null, "name", cursor, null)).isInstanceOf(BadParameterException.class);
+        assertThatThrownBy(() -> ItemQuery.parse("paris", null, null, "level", cursor, null, 50, 200))
                 .isInstanceOf(BadParameterException.class);
     }
 }
