@@ -232,6 +232,11 @@ class LoaderBenchmark {
             public String alerts() {
                 return DynamoDbLocalResource.ALERTS;
             }
+
+            @Override
+            public String stores() {
+                return "InventoryStores";
+            }
         };
     }
 
