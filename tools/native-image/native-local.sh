@@ -107,7 +107,7 @@ if $run_test; then
   # this reactor; the functions run from their native executables (the test fails if one runs on the JVM instead).
   nice -n "${NATIVE_NICE:-5}" ./mvnw -B verify -pl local-stack -am -Dstockwatch.it.native="$native_list" \
     -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LocalStackIT \
-    -Dfailsafe.failIfNoSpecifiedTests=false -Dquarkus.package.jar.enabled=true ${MAVEN_ARGS_NATIVE:-} \
+    -Dfailsafe.failIfNoSpecifiedTests=false ${MAVEN_ARGS_NATIVE:-} \
     2>&1 | tee "$OUT/e2e.log" | grep -E '\[it\]|Tests run|FAIL|ERROR|BUILD' || true
   rc=${PIPESTATUS[0]}
   echo "native end-to-end test: $([[ $rc -eq 0 ]] && echo passed || echo FAILED) in $(( $(date +%s) - t0 )) s (log: target/native/e2e.log)"
