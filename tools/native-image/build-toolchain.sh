@@ -16,7 +16,7 @@ JDK="${NATIVE_IMAGE_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 CACHE="${NATIVE_IMAGE_CACHE:-$HOME/.cache/stockwatch/native-image}"
 GRAALVM_VERSION=$(sed -n 's:.*<graalvm.version>\(.*\)</graalvm.version>.*:\1:p' "$HERE/pom.xml")
 # The JDK libraries the image links against (Native Image's "built-in" libraries), in dependency order.
-JDK_LIBS=(java nio net zip extnet)
+JDK_LIBS=(java nio net zip extnet management_ext)
 
 say() { echo "native-image toolchain: $*" >&2; }
 fail() { echo "native-image toolchain: $*" >&2; exit 1; }

@@ -75,8 +75,8 @@ for module in "${modules[@]}"; do
   peak=$(grep -o 'Peak RSS: [0-9.]*GB' "$log" | tail -1 | cut -d' ' -f3 || true)
   if [[ $mode == analysis ]]; then
     # Quarkus fails after native-image returns without an executable; the analysis itself must have passed.
-    if grep -q 'Analysis results' "$log" && grep -q 'ReturnAfterAnalysis' "$target"/*-native-image-source-jar/*.builder-command.txt 2>/dev/null \
-        && ! grep -qE '^(Error|Fatal error): ' "$log"; then
+    if grep -q '^\[2/8\] Performing analysis' "$log" && ! grep -qE '^(Error|Fatal error)' "$log" \
+        && grep -q 'ReturnAfterAnalysis' "$target"/*-native-image-source-jar/*.builder-command.txt 2>/dev/null; then
       summary+=("$module analysis OK ${seconds}s peak ${peak:-?}")
     else
       summary+=("$module analysis FAILED ${seconds}s (see $log)"); status=1

@@ -398,6 +398,9 @@ public final class NativeImageDriver {
         }
         builder.add("-H:ImageBuildID=" + UUID.randomUUID());
         builder.add("-H:CLibraryPath=" + toolchain.resolve("clibraries"));
+        // Kept (an explicit temp directory is not deleted): after a failed link, the printed linker command can be
+        // re-run against a fixed toolchain without repeating the compile.
+        builder.add("-H:TempDirectory=" + output.resolveSibling(output.getFileName() + ".native-image-tmp"));
         builder.add("-H:NativeLinkerOption=-Wl,-rpath," + toolchain.resolve("runtime-lib"));
         builder.add("-H:NativeLinkerOption=-L" + toolchain.resolve("runtime-lib"));
         if (!classInitialization.isEmpty()) {
