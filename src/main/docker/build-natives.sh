@@ -31,8 +31,8 @@ tf_arch() {
 
 ARCH="${LAMBDA_ARCHITECTURE:-$(tf_arch)}"
 case "$ARCH" in
-  arm64) PLATFORM=linux/arm64; ELF_MACHINE=b700 ;;
-  x86_64) PLATFORM=linux/amd64; ELF_MACHINE=3e00 ;;
+  arm64) PLATFORM=linux/arm64 ;;
+  x86_64) PLATFORM=linux/amd64 ;;
   *) echo "unknown Lambda architecture '$ARCH' (arm64 or x86_64)" >&2; exit 2 ;;
 esac
 echo "Building native Lambda zips for $ARCH ($PLATFORM) with $MANDREL_BUILDER_IMAGE"
@@ -52,13 +52,5 @@ modules_csv=$(echo "$FUNCTION_MODULES" | tr ' ' ',')
 
 # Check each zip: an executable ELF 'bootstrap' for the right machine, then record the architecture.
 for module in $FUNCTION_MODULES; do
-  zip="$module/target/function.zip"
-  [[ -f "$zip" ]] || { echo "missing $zip" >&2; exit 1; }
-  unzip -Z1 "$zip" | grep -qx bootstrap || { echo "$zip has no bootstrap" >&2; exit 1; }
-  magic=$(unzip -p "$zip" bootstrap | head -c 4 | od -An -tx1 | tr -d ' \n')
-  [[ "$magic" == "7f454c46" ]] || { echo "$zip: bootstrap is not an ELF executable" >&2; exit 1; }
-  machine=$(unzip -p "$zip" bootstrap | head -c 20 | tail -c 2 | od -An -tx1 | tr -d ' \n')
-  [[ "$machine" == "$ELF_MACHINE" ]] || { echo "$zip: bootstrap is built for another architecture (ELF e_machine $machine)" >&2; exit 1; }
-  echo "$ARCH" > "$zip.arch"
-  echo "OK $zip ($(du -h "$zip" | cut -f1), $ARCH)"
+  src/main/docker/verify-function-zip.sh "$module/target/function.zip" "$ARCH"
 done

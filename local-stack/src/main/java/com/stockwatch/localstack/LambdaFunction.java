@@ -33,11 +33,15 @@ final class LambdaFunction implements AutoCloseable {
     /** Further execution environments polling the same Runtime API (Lambda runs invocations side by side). */
     private final List<ChildProcessHandle> more = new ArrayList<>();
     private Map<String, String> environment = Map.of();
+    private final long startNanos;
+    private volatile long initMillis = -1;
+    private final java.util.concurrent.atomic.AtomicBoolean firstInvocation = new java.util.concurrent.atomic.AtomicBoolean(true);
 
-    private LambdaFunction(String name, RuntimeApi runtimeApi, ChildProcessHandle process) {
+    private LambdaFunction(String name, RuntimeApi runtimeApi, ChildProcessHandle process, long startNanos) {
         this.name = name;
         this.runtimeApi = runtimeApi;
         this.process = process;
+        this.startNanos = startNanos;
     }
 
     /**
@@ -85,14 +89,16 @@ final class LambdaFunction implements AutoCloseable {
         env.put("LAMBDA_TASK_ROOT", moduleDir.resolve("target").toString());
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
         ChildProcessHandle child;
+        long startNanos = System.nanoTime();
         try {
             child = ChildProcessHandle.start(name, command, env, logDir.resolve(name + ".log"));
         } catch (IOException e) {
             api.close();
             throw new StackException(name, "cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
-        LambdaFunction function = new LambdaFunction(name, api, child);
+        LambdaFunction function = new LambdaFunction(name, api, child, startNanos);
         function.environment = env;
+        api.firstPoll().thenRun(() -> function.initMillis = (System.nanoTime() - startNanos) / 1_000_000);
         // ready() never completes normally for a function (it prints no READY line): it fails when the process exits.
         child.ready().whenComplete((url, exit) -> api.processEnded("the function process ended: "
                 + (exit == null ? "" : exit.getMessage())));
@@ -205,7 +211,32 @@ final class LambdaFunction implements AutoCloseable {
             return CompletableFuture.failedFuture(new RuntimeApi.FunctionError(name,
                     "the function process is gone (log: " + process.log() + ")"));
         }
-        return runtimeApi.invoke(event);
+        CompletableFuture<String> result = runtimeApi.invoke(event);
+        if (firstInvocation.getAndSet(false)) {
+            long invoked = System.nanoTime();
+            result.whenComplete((response, failure) -> reportColdStart(invoked));
+        }
+        return result;
+    }
+
+    /**
+     * One line per function after its first invocation, as Lambda reports a cold start: init (process start to the
+     * first Runtime API poll), the first invocation's duration, their sum, and the process's resident memory then.
+     */
+    private void reportColdStart(long invokedNanos) {
+        long firstMillis = (System.nanoTime() - invokedNanos) / 1_000_000;
+        String rss = "?";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.toString(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or the process is gone: no RSS figure.
+        }
+        System.out.println("FUNCTION-COLD-START " + name + " init_ms=" + initMillis + " first_invocation_ms="
+                + firstMillis + " cold_ms=" + (initMillis + firstMillis) + " rss_mb=" + rss);
     }
 
     @Override

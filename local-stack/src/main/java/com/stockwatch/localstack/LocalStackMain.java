@@ -12,6 +12,14 @@ import java.util.stream.Collectors;
  */
 public final class LocalStackMain {
 
+    /** {@code native} is handled by the {@code stockwatch} script itself (tools/native-image/native-local.sh). */
+    static final String NATIVE_USAGE = """
+            Usage: ./stockwatch native [--test] [--analysis-only M1,M2] [module ...]
+              builds real native executables of loader, notifier and dashboard-api here (one at a time; needs
+              Temurin 25 and gcc; tools/native-image/README.md); --test then runs the end-to-end test on them.
+              Afterwards ./stockwatch local --native runs the stack on them.
+            """;
+
     private LocalStackMain() {
     }
 
@@ -26,10 +34,10 @@ public final class LocalStackMain {
                 case "local" -> local(rest);
                 case "demo-data" -> DemoData.run(rest, System.getenv());
                 case "token" -> AccessTokens.run(rest, System.getenv());
-                case "help", "--help", "-h" -> System.out.println("Commands: local, demo-data, token\n\n"
-                        + StackOptions.USAGE + "\n" + DemoData.USAGE + "\n" + AccessTokens.USAGE);
+                case "help", "--help", "-h" -> System.out.println("Commands: local, demo-data, token, native\n\n"
+                        + StackOptions.USAGE + "\n" + DemoData.USAGE + "\n" + AccessTokens.USAGE + "\n" + NATIVE_USAGE);
                 default -> {
-                    System.err.println("Unknown command " + command + "; use local, demo-data, token or help");
+                    System.err.println("Unknown command " + command + "; use local, demo-data, token, native or help");
                     System.exit(2);
                 }
             }

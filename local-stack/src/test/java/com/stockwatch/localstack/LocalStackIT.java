@@ -50,12 +50,19 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * JVM, on free ports and a fresh data folder under {@code target/}), uploads files with the AWS SDK and follows them
  * through the real loader, notifier and dashboard functions. Finally it stops the stack as Ctrl-C does (SIGTERM, the
  * shutdown hook) and checks that no child process is left.
+ *
+ * <p>With {@code -Dstockwatch.it.native=true} ({@code ./stockwatch native --test}) the same test runs the stack with
+ * {@code --native}: the three functions run from their native executables ({@code <module>/target/*-runner}), and
+ * the test fails if any of them runs on the JVM instead. {@code -Dstockwatch.it.native=loader,notifier} expects
+ * only those to be native (the others were built through native-image's analysis stage only and run on the JVM).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<String> NATIVE_FUNCTIONS = nativeFunctions(System.getProperty("stockwatch.it.native", ""));
+    private static final boolean NATIVE = !NATIVE_FUNCTIONS.isEmpty();
 
     private static Process stack;
     private static final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -82,6 +89,9 @@ class LocalStackIT {
         for (String port : List.of("--http-port", "--dynamodb-port", "--s3-port", "--oidc-port", "--sns-port")) {
             command.add(port);
             command.add(Integer.toString(freePort()));
+        }
+        if (NATIVE) {
+            command.add("--native");
         }
         long started = System.nanoTime();
         stack = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -146,6 +156,13 @@ class LocalStackIT {
         assertThat(endpoints).containsKeys("DynamoDB", "S3", "OIDC-issuer", "SNS-stand-in", "Dashboard");
         assertThat(dynamoDb.listTables().tableNames()).contains("Inventory", "InventoryImports", "InventoryAlerts");
         assertThat(output).anyMatch(l -> l.contains("berlin manager"));
+        if (NATIVE) {
+            for (String function : NATIVE_FUNCTIONS) {
+                String executable = ProcessHandle.of(pids.get(function)).flatMap(p -> p.info().command()).orElse("");
+                assertThat(executable).as("%s runs its native executable", function)
+                        .endsWith("-runner").contains(function);
+            }
+        }
     }
 
     @Test
@@ -363,6 +380,14 @@ class LocalStackIT {
         assertThat(token.exitValue()).as("./stockwatch token: %s", out).isZero();
         assertThat(out).as("one JWT, alone on standard output").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
         return out;
+    }
+
+    private static List<String> nativeFunctions(String property) {
+        if (property.isBlank() || property.equals("false")) {
+            return List.of();
+        }
+        return property.equals("true") ? List.of("loader", "notifier", "dashboard-api")
+                : List.of(property.split(","));
     }
 
     private static int freePort() throws IOException {
