@@ -153,6 +153,15 @@ public final class TableSchemas {
                 stores(names.stores()), itemStates(names.itemStates()), search(names.search()));
     }
 
+    private static CreateTableRequest keyedTable(String tableName, String partitionKey, String sortKey) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute(partitionKey), stringAttribute(sortKey))
+                .keySchema(key(partitionKey, KeyType.HASH), key(sortKey, KeyType.RANGE))
+                .build();
+    }
+
     private static AttributeDefinition stringAttribute(String name) {
         return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }

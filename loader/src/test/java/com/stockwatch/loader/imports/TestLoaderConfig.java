@@ -85,7 +85,17 @@ record TestLoaderConfig(int parallelism, Duration deadlineMargin, Duration progr
 
             @Override
             public String stores() {
-                return "InventoryStores";
+                return DynamoDbLocalResource.STORES;
+            }
+
+            @Override
+            public String itemStates() {
+                return DynamoDbLocalResource.ITEM_STATES;
+            }
+
+            @Override
+            public String search() {
+                return DynamoDbLocalResource.SEARCH;
             }
         };
     }
