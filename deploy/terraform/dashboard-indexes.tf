@@ -117,24 +117,31 @@ resource "aws_dynamodb_table" "search" {
   }
 }
 
-# ----- Notifier: summaries, item states, search index, reconcile ----------------------------------------------------
+# ----- Notifier: summaries and item states (stream and schedule), search index (stream), reconcile (schedule) -------
 
-data "aws_iam_policy_document" "notifier_dashboard" {
-  # StoreSummaryConsumer: one transaction of conditional item-state updates plus the store's counter ADD;
-  # SummaryReconciler: repairs of states and counters. BatchGetItem/GetItem read states and the counters back.
+data "aws_iam_policy_document" "store_summaries" {
+  # StoreSummaryConsumer (the stream): one transaction of conditional item-state updates plus the store's counter
+  # ADD; SummaryReconciler (the schedule): repairs of states and counters. BatchGetItem/GetItem/Query read them back.
   statement {
     sid       = "MaintainSummaries"
     actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"]
     resources = [aws_dynamodb_table.stores.arn, aws_dynamodb_table.item_states.arn]
   }
+}
 
-  # SummaryReconciler: the recount reads a store's items; the due stores come from the registry's id index.
-  statement {
-    sid       = "ReconcileReads"
-    actions   = ["dynamodb:Query"]
-    resources = [aws_dynamodb_table.inventory.arn, "${aws_dynamodb_table.stores.arn}/index/by_store_id"]
-  }
+resource "aws_iam_role_policy" "notifier_summaries" {
+  name   = "notifier-store-summaries"
+  role   = aws_iam_role.notifier.id
+  policy = data.aws_iam_policy_document.store_summaries.json
+}
 
+resource "aws_iam_role_policy" "notifier_schedule_summaries" {
+  name   = "notifier-schedule-store-summaries"
+  role   = aws_iam_role.notifier_schedule.id
+  policy = data.aws_iam_policy_document.store_summaries.json
+}
+
+data "aws_iam_policy_document" "notifier_search" {
   # SearchIndexConsumer: idempotent puts and deletes of token rows.
   statement {
     sid       = "MaintainSearchIndex"
@@ -143,10 +150,25 @@ data "aws_iam_policy_document" "notifier_dashboard" {
   }
 }
 
-resource "aws_iam_role_policy" "notifier_dashboard" {
-  name   = "notifier-dashboard-indexes"
+resource "aws_iam_role_policy" "notifier_search" {
+  name   = "notifier-search-index"
   role   = aws_iam_role.notifier.id
-  policy = data.aws_iam_policy_document.notifier_dashboard.json
+  policy = data.aws_iam_policy_document.notifier_search.json
+}
+
+data "aws_iam_policy_document" "summary_reconcile" {
+  # SummaryReconciler, run by the schedule: the recount reads a store's items; the due stores come from the registry.
+  statement {
+    sid       = "ReconcileReads"
+    actions   = ["dynamodb:Query"]
+    resources = [aws_dynamodb_table.inventory.arn, "${aws_dynamodb_table.stores.arn}/index/by_store_id"]
+  }
+}
+
+resource "aws_iam_role_policy" "notifier_schedule_reconcile" {
+  name   = "notifier-schedule-reconcile"
+  role   = aws_iam_role.notifier_schedule.id
+  policy = data.aws_iam_policy_document.summary_reconcile.json
 }
 
 # ----- Dashboard: reads of the registry, the sort and search indexes ------------------------------------------------

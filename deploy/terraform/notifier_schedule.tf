@@ -110,13 +110,6 @@ data "aws_iam_policy_document" "notifier_grouping" {
     resources = [aws_dynamodb_table.imports.stream_arn]
   }
 
-  # ListStreams names no single stream; this is the narrowest resource it accepts.
-  statement {
-    sid       = "ListImportsStreams"
-    actions   = ["dynamodb:ListStreams"]
-    resources = ["${aws_dynamodb_table.imports.arn}/stream/*"]
-  }
-
   # StoreWindows (window counter: UpdateItem; read: GetItem) and DigestFlusher (held alerts: Query of index 'held').
   statement {
     sid       = "GroupAlerts"

@@ -15,9 +15,10 @@ locals {
   }
 
   monitored_functions = {
-    loader    = aws_lambda_function.loader.function_name
-    notifier  = aws_lambda_function.notifier.function_name
-    dashboard = aws_lambda_function.dashboard.function_name
+    loader            = aws_lambda_function.loader.function_name
+    notifier          = aws_lambda_function.notifier.function_name
+    notifier_schedule = aws_lambda_function.notifier_schedule.function_name
+    dashboard         = aws_lambda_function.dashboard.function_name
   }
 
   operations_alarm_actions = [aws_sns_topic.operations.arn]
