@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import com.stockwatch.aws.AwsClientSettings;
 import com.stockwatch.inventory.StockRules;
 import com.stockwatch.inventory.TableNames;
+import com.stockwatch.metrics.Metrics;
 import com.stockwatch.notifier.alert.AlertClassifier;
 import com.stockwatch.notifier.ledger.AlertLedger;
 import com.stockwatch.notifier.message.AlertMessages;
@@ -85,21 +86,23 @@ public class NotifierBeans {
     @Produces
     @Singleton
     DigestFlusher flusher(NotifierConfig config, TableNames tables, DynamoDbClient dynamoDb, StoreWindows windows,
-            AlertLedger ledger, SnsPublisher publisher) {
+            AlertLedger ledger, SnsPublisher publisher, Metrics metrics) {
         return new DigestFlusher(dynamoDb, tables.alerts(), windows, ledger, publisher,
                 new DigestMessages(config.dashboardUrl()), config.grouping().digestItems(),
-                config.grouping().flushLease(), Duration.ofDays(config.alertRetentionDays()), Clock.systemUTC());
+                config.grouping().flushLease(), Duration.ofDays(config.alertRetentionDays()), Clock.systemUTC(),
+                metrics::start);
     }
 
     @Produces
     @Singleton
     NotifierService notifierService(NotifierConfig config, StockRules rules, AlertLedger ledger, StoreWindows windows,
-            DigestFlusher flusher, SnsPublisher publisher, @Named("ledger") ExecutorService ledgerExecutor) {
+            DigestFlusher flusher, SnsPublisher publisher, @Named("ledger") ExecutorService ledgerExecutor,
+            Metrics metrics) {
         int threshold = rules.defaultLowStockThreshold();
         return new NotifierService(
                 new AlertClassifier(threshold, config.backInStock().enabled()),
                 new AlertMessages(config.dashboardUrl(), threshold),
-                ledger, windows, flusher, publisher, ledgerExecutor, Clock.systemUTC());
+                ledger, windows, flusher, publisher, ledgerExecutor, Clock.systemUTC(), metrics::start);
     }
 
     @Produces

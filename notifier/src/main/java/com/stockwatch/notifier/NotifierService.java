@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.stockwatch.metrics.Metric;
+import com.stockwatch.metrics.MetricsLogger;
 import com.stockwatch.notifier.alert.Alert;
 import com.stockwatch.notifier.alert.AlertClassifier;
 import com.stockwatch.notifier.alert.StockChange;
@@ -55,9 +58,11 @@ public class NotifierService {
     private final SnsPublisher publisher;
     private final Executor executor;
     private final Clock clock;
+    private final Supplier<MetricsLogger> metrics;
 
     public NotifierService(AlertClassifier classifier, AlertMessages messages, AlertLedger ledger,
-            StoreWindows windows, DigestFlusher flusher, SnsPublisher publisher, Executor executor, Clock clock) {
+            StoreWindows windows, DigestFlusher flusher, SnsPublisher publisher, Executor executor, Clock clock,
+            Supplier<MetricsLogger> metrics) {
         this.classifier = classifier;
         this.messages = messages;
         this.ledger = ledger;
@@ -66,6 +71,7 @@ public class NotifierService {
         this.publisher = publisher;
         this.executor = executor;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** An alert and the position of the stream record that raised it. */
@@ -109,6 +115,11 @@ public class NotifierService {
                         candidate.alert().eventId());
             }
         }
+
+        MetricsLogger raisedNow = metrics.get();
+        byStore.values().forEach(alerts -> alerts.forEach(r -> raisedNow.record(Metric.ALERTS, "AlertType",
+                r.alert().type().name(), 1)));
+        raisedNow.flush();
 
         // Count each store's alerts into its window, the stores concurrently.
         Map<String, CompletableFuture<StoreWindows.Allocation>> allocations = new LinkedHashMap<>();
@@ -208,6 +219,10 @@ public class NotifierService {
                 break; // everything from failAt on is retried anyway: keep it PENDING, in order
             }
             List<PublishResult> results = publisher.send(call);
+            long refused = results.stream().filter(r -> !r.isAccepted()).count();
+            if (refused > 0) {
+                metrics.get().record(Metric.SNS_FAILURES, refused).flush();
+            }
             List<AlertLedger.Mark> marks = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
                 Raised sent = inCall.get(i).alert();

@@ -1,5 +1,6 @@
 package com.stockwatch.notifier;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.stockwatch.metrics.Metrics;
+import com.stockwatch.metrics.MetricsLogger;
 
 /**
  * Lambda entry point for the {@code Inventory} and {@code InventoryImports} streams (event source mappings with
@@ -23,9 +26,15 @@ public class StockAlertHandler implements RequestHandler<DynamodbEvent, StreamsE
     @Inject
     StreamRouter router;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        MetricsLogger batch = metrics.start();
+        StreamMetrics.record(batch, records, Instant.now());
+        batch.flush();
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         router.process(records).ifPresent(index -> failures.add(StreamsEventResponse.BatchItemFailure.builder()
                 .withItemIdentifier(records.get(index).getDynamodb().getSequenceNumber()).build()));

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.stockwatch.metrics.MetricsLogger;
 import com.stockwatch.notifier.alert.AlertClassifier;
 import com.stockwatch.notifier.grouping.DigestFlusher;
 import com.stockwatch.notifier.grouping.StoreWindows;
@@ -103,10 +104,10 @@ class NotifierBenchmark {
         StoreWindows windows = new StoreWindows(dynamoDb, DynamoDbLocalResource.ALERTS, 10, Duration.ofMinutes(5));
         DigestFlusher flusher = new DigestFlusher(dynamoDb, DynamoDbLocalResource.ALERTS, windows, ledger,
                 publisher, new DigestMessages(Optional.of("https://stock.example.com")), 20, Duration.ofMinutes(2),
-                Duration.ofDays(90), clock);
+                Duration.ofDays(90), clock, MetricsLogger::discarding);
         NotifierService service = new NotifierService(new AlertClassifier(5, true),
                 new AlertMessages(Optional.of("https://stock.example.com"), 5), ledger, windows, flusher, publisher,
-                threads, clock);
+                threads, clock, MetricsLogger::discarding);
         standIn.reset();
         counter.writes.set(0);
         int every = (int) Math.round(1 / share);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.stockwatch.metrics.MetricsLogger;
 import com.stockwatch.inventory.AlertsTable;
 import com.stockwatch.notifier.alert.AlertClassifier;
 import com.stockwatch.notifier.alert.StreamRecordReader;
@@ -121,9 +122,9 @@ class NotifierServiceTest {
         windows = new StoreWindows(dynamoDb, alertsTable, 10, Duration.ofMinutes(5));
         flusher = new DigestFlusher(dynamoDb, alertsTable, windows, ledger, publisher,
                 new DigestMessages(Optional.of("https://stock.example.com")), 20, Duration.ofMinutes(2),
-                Duration.ofDays(90), clock);
+                Duration.ofDays(90), clock, MetricsLogger::discarding);
         service = new NotifierService(new AlertClassifier(5, true), new AlertMessages(Optional.empty(), 5), ledger,
-                windows, flusher, publisher, threads, clock);
+                windows, flusher, publisher, threads, clock, MetricsLogger::discarding);
     }
 
     static List<PublishedMessage> messagesOf(String store) {

@@ -1,7 +1,5 @@
 package com.stockwatch.metrics;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Hands each invocation a {@link MetricsLogger} for this function, or one that writes nothing when disabled. */
 @ApplicationScoped
 public class Metrics {
-
-    private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
 
     private final MetricsConfig config;
 
@@ -20,7 +16,8 @@ public class Metrics {
 
     /** A fresh logger for one invocation; call {@link MetricsLogger#flush()} at its end. */
     public MetricsLogger start() {
-        return new MetricsLogger(config.namespace(), config.function(), config.enabled() ? System.out : DISCARD,
-                Clock.systemUTC());
+        return config.enabled()
+                ? new MetricsLogger(config.namespace(), config.function(), System.out, Clock.systemUTC())
+                : MetricsLogger.discarding();
     }
 }

@@ -35,6 +35,11 @@ public final class MetricsLogger {
         this.clock = clock;
     }
 
+    /** A logger that writes nowhere: for code paths tested without metrics. */
+    public static MetricsLogger discarding() {
+        return new MetricsLogger("", "", new PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC());
+    }
+
     /** Records a value of a metric; several values of one invocation are summed or maxed as the metric says. */
     public MetricsLogger record(Metric metric, double value) {
         return recordIn(NO_DIMENSION, metric, value);

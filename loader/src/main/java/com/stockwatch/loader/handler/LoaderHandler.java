@@ -12,9 +12,12 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.loader.imports.Deadline;
 import com.stockwatch.loader.imports.ImportFailedException;
+import com.stockwatch.loader.imports.ImportMetrics;
 import com.stockwatch.loader.imports.ImportResult;
 import com.stockwatch.loader.imports.LoaderService;
 import com.stockwatch.loader.imports.S3ObjectRef;
+import com.stockwatch.metrics.Metrics;
+import com.stockwatch.metrics.MetricsLogger;
 
 /**
  * S3 ObjectCreated events in, one import per record.
@@ -36,6 +39,9 @@ public class LoaderHandler implements RequestHandler<S3Event, String> {
     @Inject
     LoaderService loader;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public String handleRequest(S3Event event, Context context) {
         List<S3ObjectRef> objects = event.getRecords() == null ? List.of() : event.getRecords().stream()
@@ -45,6 +51,9 @@ public class LoaderHandler implements RequestHandler<S3Event, String> {
                 .toList();
         Deadline deadline = deadline(context);
         List<ImportResult> results = loader.importAll(objects, deadline);
+        MetricsLogger invocation = metrics.start();
+        ImportMetrics.record(invocation, results);
+        invocation.flush();
         List<ImportResult> failed = results.stream().filter(r -> r.status() == ImportStatus.FAILED).toList();
         if (!failed.isEmpty()) {
             throw new ImportFailedException(failed);

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.stockwatch.inventory.StoreIds;
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.inventory.StockRules;
 import com.stockwatch.inventory.TableNames;
@@ -31,6 +32,7 @@ import com.stockwatch.loader.parse.ReadLimits;
 import com.stockwatch.loader.parse.RowReader;
 import com.stockwatch.loader.parse.RowReaders;
 import com.stockwatch.loader.parse.UnreadableFileException;
+import com.stockwatch.loader.validate.RowProblems;
 import com.stockwatch.loader.validate.FileContext;
 import com.stockwatch.loader.validate.RowValidator;
 import com.stockwatch.loader.validate.ValidatedRow;
@@ -246,6 +248,10 @@ public class LoaderService {
         }
 
         private Check check(FileType type) {
+            object.folderStore().filter(folder -> !StoreIds.isValid(folder)).ifPresent(folder -> {
+                throw new UnreadableFileException(String.format(FileProblems.FOLDER_NOT_A_STORE,
+                        RowProblems.shown(folder)));
+            });
             DuplicateFilter duplicates = new DuplicateFilter(config.duplicateFilterItems());
             Set<String> stores = new LinkedHashSet<>();
             long count = 0;

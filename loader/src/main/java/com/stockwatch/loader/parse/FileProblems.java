@@ -31,6 +31,10 @@ public final class FileProblems {
     public static final String ROOT_FILE_WITHOUT_STORE =
             "The file is not in a store's folder, so every row needs a store_id. Upload it to the store's folder"
                     + " (for example 0042/stock.csv) or add a store_id column.";
+    public static final String FOLDER_NOT_A_STORE =
+            "The file is in the folder \"%s\", which is not a store id: a store id "
+                    + com.stockwatch.inventory.StoreIds.RULE + ". Upload it to the store's folder (for example"
+                    + " 0042/stock.csv).";
     public static final String FILE_DELETED = "The file was deleted before it could be read.";
     public static final String FILE_REPLACED =
             "The file was replaced while it was being read; the new file is imported on its own.";

@@ -19,6 +19,8 @@ public final class RowProblems {
             "must be empty or a whole number from 0 to 1,000,000,000 (got \"%s\")";
     public static final String STORE_MISMATCH = "is \"%s\" but the file is in the folder of store \"%s\"";
     public static final String STORE_REQUIRED_AT_ROOT = "is required because the file is not in a store's folder";
+    public static final String NOT_A_STORE_ID = "is \"%s\", which is not a store id: a store id "
+            + com.stockwatch.inventory.StoreIds.RULE;
 
     private static final int SHOWN_CHARACTERS = 40;
 

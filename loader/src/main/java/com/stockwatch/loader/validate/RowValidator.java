@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import com.stockwatch.inventory.InventoryItem;
 import com.stockwatch.inventory.InventoryTable;
+import com.stockwatch.inventory.StoreIds;
 import com.stockwatch.loader.parse.Columns;
 import com.stockwatch.loader.parse.ParsedRow;
 import com.stockwatch.loader.parse.RowError;
@@ -97,7 +98,10 @@ public final class RowValidator {
             errors.add(new RowError(row, Columns.STORE_ID, RowProblems.STORE_REQUIRED_AT_ROOT));
             return null;
         }
-        checkKey(row, Columns.STORE_ID, stated, errors);
+        if (!StoreIds.isValid(stated)) {
+            errors.add(new RowError(row, Columns.STORE_ID,
+                    RowProblems.format(RowProblems.NOT_A_STORE_ID, RowProblems.shown(stated))));
+        }
         return stated;
     }
 

@@ -64,7 +64,7 @@ class LoaderHandlerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"csv-formats", "json-formats", "bad-rows", "unreadable-files", "empty-files",
-            "bucket-root"})
+            "bucket-root", "folder-not-a-store"})
     void eachFixtureEventLeavesItsExpectedImportRecordsAndItems(String scenario) throws Exception {
         post(scenario);
 

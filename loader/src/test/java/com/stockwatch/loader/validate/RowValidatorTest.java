@@ -143,6 +143,16 @@ class RowValidatorTest {
     }
 
     @Test
+    void aStoreIdTheDashboardCouldNeverShowIsRefusedWithTheRule() {
+        assertThat(validate(5, AT_ROOT, "store_id", "Berlin Mitte", "item_id", "A", "inventory_level", "1").errors())
+                .extracting(RowError::toString)
+                .containsExactly("Row 5, store_id: is \"Berlin Mitte\", which is not a store id: a store id must be 1"
+                        + " to 128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        assertThat(validate(AT_ROOT, "store_id", "s".repeat(129), "item_id", "A", "inventory_level", "1").valid())
+                .isFalse();
+    }
+
+    @Test
     void theStoreDeclaredByTheFileAppliesToRowsWithoutOne() {
         FileContext declared = new FileContext(Optional.empty(), Optional.of("0042"), FILE_TIME, "s3://b/s.json");
 

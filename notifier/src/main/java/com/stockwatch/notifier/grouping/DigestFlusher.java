@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
@@ -19,6 +20,8 @@ import org.jboss.logging.Logger;
 
 import com.stockwatch.inventory.AlertsTable;
 import com.stockwatch.inventory.Timestamps;
+import com.stockwatch.metrics.Metric;
+import com.stockwatch.metrics.MetricsLogger;
 import com.stockwatch.notifier.alert.AlertType;
 import com.stockwatch.notifier.ledger.AlertLedger;
 import com.stockwatch.notifier.ledger.Delivery;
@@ -61,10 +64,11 @@ public class DigestFlusher {
     private final Duration lease;
     private final Duration retention;
     private final Clock clock;
+    private final Supplier<MetricsLogger> metrics;
 
     public DigestFlusher(DynamoDbClient dynamoDb, String tableName, StoreWindows windows, AlertLedger ledger,
             SnsPublisher publisher, DigestMessages messages, int listedItems, Duration lease, Duration retention,
-            Clock clock) {
+            Clock clock, Supplier<MetricsLogger> metrics) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.windows = windows;
@@ -75,6 +79,7 @@ public class DigestFlusher {
         this.lease = lease;
         this.retention = retention;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What one flush of a store did. */
@@ -173,6 +178,7 @@ public class DigestFlusher {
 
         SnsMessage message = messages.digest(store, windowStart, windowEnd, summary.counts, summary.top(), digestId);
         PublishResult published = publisher.send(List.of(message)).get(0);
+        metrics.get().record(published.isAccepted() ? Metric.DIGESTS : Metric.SNS_FAILURES, 1).flush();
         if (published.isAccepted()) {
             String messageId = published.messageId().orElseThrow();
             Map<String, AttributeValue> sent = new HashMap<>(digest);
