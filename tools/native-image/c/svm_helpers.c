@@ -100,13 +100,17 @@ void determineCPUFeatures(CPUFeatures *f) {
   /* Left 0 (never claimed): HT, RTM, PKU/OSPKE, CET, AVX512PF/ER, APX, AVX10, SHA512, AVX_IFMA, AVX512_FP16. */
 }
 
-/* 0 if this CPU has every feature the image was compiled for (one byte per CPUFeatures field). */
+/*
+ * 0 if this CPU has every feature the image was compiled for. The builder's mask has one byte per CPUFeatures field,
+ * holding the complement of "required" (0xFE for a required feature, 0xFF otherwise), so a feature byte of the host
+ * (1 if present) OR-ed with it must give 0xFF everywhere.
+ */
 int checkCPUFeatures(uint8_t *buildtime) {
   CPUFeatures host;
   determineCPUFeatures(&host);
   const uint8_t *h = (const uint8_t *)&host;
   for (size_t i = 0; i < sizeof(CPUFeatures); i++) {
-    if (buildtime[i] && !h[i]) return 1;
+    if ((uint8_t)(buildtime[i] | h[i]) != 0xFF) return 1;
   }
   return 0;
 }
