@@ -122,25 +122,7 @@ data "aws_iam_policy_document" "notifier" {
     resources = ["*"]
   }
 
-  statement {
-    sid       = "PublishAlerts"
-    actions   = ["sns:Publish"]
-    resources = [aws_sns_topic.no_stock.arn]
-  }
-
-  statement {
-    sid       = "EncryptAlerts"
-    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
-    resources = [aws_kms_key.alerts.arn]
-  }
-
-  # AlertLedger: a conditional PutItem claims an alert before it is published (no duplicates on redelivery);
-  # BatchWriteItem records the delivery state of a batch afterwards.
-  statement {
-    sid       = "RecordAlerts"
-    actions   = ["dynamodb:PutItem", "dynamodb:BatchWriteItem"]
-    resources = [aws_dynamodb_table.alerts.arn]
-  }
+  # Publishing and recording alerts: policy alert_delivery (notifier_schedule.tf), shared with the schedule.
 
   statement {
     sid       = "KeepFailedRecords"

@@ -102,18 +102,27 @@ resource "aws_lambda_event_source_mapping" "notifier_imports_stream" {
   depends_on = [aws_iam_role_policy.notifier_grouping]
 }
 
-# The notifier's further permissions: the imports stream, the grouping records and the registry.
-data "aws_iam_policy_document" "notifier_grouping" {
+# Publishing alerts and keeping the ledger, for both functions that send them: the stream's (single alerts, import
+# outcomes, a closed window's digest) and the schedule's (digests, silent stores).
+data "aws_iam_policy_document" "alert_delivery" {
   statement {
-    sid       = "ReadImportsStream"
-    actions   = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"]
-    resources = [aws_dynamodb_table.imports.stream_arn]
+    sid       = "PublishAlerts"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.no_stock.arn]
   }
 
-  # StoreWindows (window counter: UpdateItem; read: GetItem) and DigestFlusher (held alerts: Query of index 'held').
   statement {
-    sid       = "GroupAlerts"
-    actions   = ["dynamodb:UpdateItem", "dynamodb:GetItem"]
+    sid       = "EncryptAlerts"
+    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+    resources = [aws_kms_key.alerts.arn]
+  }
+
+  # AlertLedger: a conditional PutItem claims an alert before it is published (no duplicates on redelivery),
+  # BatchWriteItem records delivery states; StoreWindows and DigestFlusher: window and digest records (GetItem,
+  # UpdateItem) and the held alerts (Query of index 'held').
+  statement {
+    sid       = "RecordAlerts"
+    actions   = ["dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
     resources = [aws_dynamodb_table.alerts.arn]
   }
 
@@ -121,6 +130,27 @@ data "aws_iam_policy_document" "notifier_grouping" {
     sid       = "FindHeldAlerts"
     actions   = ["dynamodb:Query"]
     resources = ["${aws_dynamodb_table.alerts.arn}/index/held"]
+  }
+}
+
+resource "aws_iam_role_policy" "notifier_alert_delivery" {
+  name   = "notifier-alert-delivery"
+  role   = aws_iam_role.notifier.id
+  policy = data.aws_iam_policy_document.alert_delivery.json
+}
+
+resource "aws_iam_role_policy" "notifier_schedule_alert_delivery" {
+  name   = "notifier-schedule-alert-delivery"
+  role   = aws_iam_role.notifier_schedule.id
+  policy = data.aws_iam_policy_document.alert_delivery.json
+}
+
+# The notifier's further permissions: the imports stream and the registry.
+data "aws_iam_policy_document" "notifier_grouping" {
+  statement {
+    sid       = "ReadImportsStream"
+    actions   = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"]
+    resources = [aws_dynamodb_table.imports.stream_arn]
   }
 
   # ImportOutcomes: read the store's staleness, record its last import.
@@ -190,31 +220,6 @@ data "aws_iam_policy_document" "notifier_schedule" {
     sid       = "WriteOwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
     resources = ["${aws_cloudwatch_log_group.notifier_schedule.arn}:log-stream:*"]
-  }
-
-  statement {
-    sid       = "PublishAlerts"
-    actions   = ["sns:Publish"]
-    resources = [aws_sns_topic.no_stock.arn]
-  }
-
-  statement {
-    sid       = "EncryptAlerts"
-    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
-    resources = [aws_kms_key.alerts.arn]
-  }
-
-  # Digest and notice claims (PutItem), marks (BatchWriteItem), window records (GetItem, UpdateItem).
-  statement {
-    sid       = "RecordAlerts"
-    actions   = ["dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"]
-    resources = [aws_dynamodb_table.alerts.arn]
-  }
-
-  statement {
-    sid       = "FindHeldAlerts"
-    actions   = ["dynamodb:Query"]
-    resources = ["${aws_dynamodb_table.alerts.arn}/index/held"]
   }
 
   # SilentStores: stores by last import (index by_last_import, never a scan), then stale_since.

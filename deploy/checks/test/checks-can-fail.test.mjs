@@ -64,7 +64,7 @@ const CASES = [
   ["no IAM Allow statement has a wildcard action, and resources are exact ARNs", [
     ["wildcard action", (cfg) => { stmt(cfg, "dashboard", "ReadTables").actions.push("dynamodb:*"); }],
     ["prefix wildcard action", (cfg) => { stmt(cfg, "loader", "ReadUploadedFiles").actions = ["s3:Get*"]; }],
-    ["resource *", (cfg) => { stmt(cfg, "notifier", "PublishAlerts").resources = ["*"]; }],
+    ["resource *", (cfg) => { stmt(cfg, "alert_delivery", "PublishAlerts").resources = ["*"]; }],
     ["table wildcard", (cfg) => { stmt(cfg, "dashboard", "ReadTables").resources.push("${aws_dynamodb_table.inventory.arn}/*"); }],
   ]],
   ["each role grants exactly the DynamoDB, S3, SNS and Lambda actions its function's SDK calls need", [
