@@ -210,6 +210,22 @@ class DashboardApiTest {
     }
 
     @Test
+    void aTamperedCursorWithAnOverLongItemIdIs400NotAnOutage() {
+        String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"s\":\"berlin\",\"v\":\"all\",\"i\":\"" + "x".repeat(2000) + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        berlinUser().queryParam("cursor", tampered).get("/api/stores/berlin/items").then().statusCode(400)
+                .body("error", equalTo("bad_parameter")).body("parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void anItemIdNoItemCanHaveIs400NamingTheItemNotAnOutage() {
+        berlinUser().get("/api/stores/berlin/items/" + "y".repeat(300)).then().statusCode(400)
+                .body("error", equalTo("bad_parameter")).body("parameter", equalTo("item"))
+                .body("message", startsWith("item must be at most 256 bytes"));
+    }
+
+    @Test
     void itemDetailAndMissingItem() {
         berlinUser().get("/api/stores/berlin/items/xss").then().statusCode(200)
                 .body("itemName", equalTo(Fixtures.XSS_NAME)).body("status", equalTo("OUT_OF_STOCK"));

@@ -14,4 +14,5 @@ public record ApiError(String error, String parameter, String message) {
     public static final String NOT_FOUND = "not_found";
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
     public static final String UNAVAILABLE = "unavailable";
+    public static final String INTERNAL = "internal";
 }

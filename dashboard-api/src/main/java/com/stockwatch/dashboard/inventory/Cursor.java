@@ -50,6 +50,10 @@ public record Cursor(String store, String view, String itemId, String sortValue)
             if (store == null || view == null || itemId == null || itemId.isEmpty()) {
                 throw broken();
             }
+            ItemIds.requireValid(itemId, "cursor");
+            if (!ItemIds.fitsSortKey(fields.get("o"))) {
+                throw broken();
+            }
             return new Cursor(store, view, itemId, fields.get("o"));
         } catch (BadParameterException e) {
             throw e;

@@ -76,6 +76,7 @@ public class InventoryService {
 
     /** One item, if the store has it. */
     public Optional<ItemView> item(String store, String itemId) {
+        ItemIds.requireValid(itemId, "item");
         Map<String, AttributeValue> attributes = dynamoDb.getItem(b -> b.tableName(tables.inventory())
                 .key(itemKey(store, itemId)))
                 .item();

@@ -39,9 +39,21 @@ public class ErrorMappers {
                         + ", or pick one of your stores.");
     }
 
-    /** DynamoDB unreachable or throttling: a 503 error state instead of a stack trace. */
+    /**
+     * Storage unreachable (I/O), throttling or a 5xx: a 503 "try again" state instead of a stack trace. Any other
+     * answer (DynamoDB's ValidationException, an access denial) is no outage but a request the dashboard should not
+     * have sent: a 500 and an ERROR, so it is fixed rather than waited out. Ids and cursors are checked before any
+     * call ({@link com.stockwatch.dashboard.inventory.ItemIds}), so a client's mistake is a 400 naming the parameter.
+     */
     @ServerExceptionMapper
     public Response storageUnavailable(software.amazon.awssdk.core.exception.SdkException e, UriInfo uri) {
+        if (!isOutage(e)) {
+            LOG.errorf(e, "storage refused the request for %s", uri.getPath());
+            if (isApi(uri)) {
+                return json(500, new ApiError(ApiError.INTERNAL, null, "The request failed; it was logged."));
+            }
+            return page(500, "Something went wrong", "The request failed and was logged for the team to fix.");
+        }
         LOG.warnf("inventory storage failed for %s: %s", uri.getPath(), e.toString());
         if (isApi(uri)) {
             return json(503, new ApiError(ApiError.UNAVAILABLE, null,
@@ -49,6 +61,13 @@ public class ErrorMappers {
         }
         return page(503, "The inventory cannot be read right now",
                 "The inventory storage did not answer. Try again in a moment; the page refreshes by itself.");
+    }
+
+    static boolean isOutage(software.amazon.awssdk.core.exception.SdkException e) {
+        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return e instanceof software.amazon.awssdk.core.exception.SdkClientException;
     }
 
     private static boolean isApi(UriInfo uri) {
