@@ -88,6 +88,11 @@
     fetch(form.action, { method: 'POST', credentials: 'same-origin', body: body,
       headers: { 'Accept': 'application/json' } })
       .then(function (r) {
+        var type = r.headers.get('Content-Type') || '';
+        if (type.indexOf('application/json') !== 0) {
+          throw new Error(r.ok ? 'unexpected answer' : ('the dashboard answered HTTP ' + r.status
+            + (r.status === 400 ? '; reload the page and try again' : '')));
+        }
         return r.json().then(function (json) {
           if (!r.ok) {
             throw new Error(json.message || ('HTTP ' + r.status));

@@ -258,6 +258,21 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theUploadPagesScriptGetsARefusedPresignAsJsonNotAsAnHtmlPage() {
+        Response page = as(berlin).get("/stores/berlin/upload");
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(token.find()).isTrue();
+        given().redirects().follow(false)
+                .header("Cookie", berlin.cookieHeader() + "; csrf-token=" + page.getCookie("csrf-token"))
+                .accept("application/json").contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token.group(1)).formParam("fileName", "stock.xlsx").formParam("size", "10")
+                .post("/stores/berlin/uploads").then().statusCode(400)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("error", org.hamcrest.Matchers.equalTo("bad_parameter"))
+                .body("parameter", org.hamcrest.Matchers.equalTo("fileName"));
+    }
+
+    @Test
     void securityHeadersOnEveryResponse() {
         Response page = as(berlin).get("/stores/berlin");
         String csp = page.header("Content-Security-Policy");

@@ -2,6 +2,7 @@ package com.stockwatch.dashboard.web;
 
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,16 +23,16 @@ public class ErrorMappers {
     CurrentUser user;
 
     @ServerExceptionMapper
-    public Response badParameter(BadParameterException e, UriInfo uri) {
-        if (isApi(uri)) {
+    public Response badParameter(BadParameterException e, UriInfo uri, HttpHeaders headers) {
+        if (wantsJson(uri, headers)) {
             return json(400, new ApiError(ApiError.BAD_PARAMETER, e.parameter(), e.getMessage()));
         }
         return page(400, "That view does not exist", "Bad parameter " + e.parameter() + ": " + e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response forbidden(StoreForbiddenException e, UriInfo uri) {
-        if (isApi(uri)) {
+    public Response forbidden(StoreForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        if (wantsJson(uri, headers)) {
             return json(403, new ApiError(ApiError.FORBIDDEN, null, e.getMessage()));
         }
         return page(403, "No access to this store",
@@ -46,16 +47,17 @@ public class ErrorMappers {
      * call ({@link com.stockwatch.dashboard.inventory.ItemIds}), so a client's mistake is a 400 naming the parameter.
      */
     @ServerExceptionMapper
-    public Response storageUnavailable(software.amazon.awssdk.core.exception.SdkException e, UriInfo uri) {
+    public Response storageUnavailable(software.amazon.awssdk.core.exception.SdkException e, UriInfo uri,
+            HttpHeaders headers) {
         if (!isOutage(e)) {
             LOG.errorf(e, "storage refused the request for %s", uri.getPath());
-            if (isApi(uri)) {
+            if (wantsJson(uri, headers)) {
                 return json(500, new ApiError(ApiError.INTERNAL, null, "The request failed; it was logged."));
             }
             return page(500, "Something went wrong", "The request failed and was logged for the team to fix.");
         }
         LOG.warnf("inventory storage failed for %s: %s", uri.getPath(), e.toString());
-        if (isApi(uri)) {
+        if (wantsJson(uri, headers)) {
             return json(503, new ApiError(ApiError.UNAVAILABLE, null,
                     "The inventory cannot be read right now; try again in a moment."));
         }
@@ -70,8 +72,17 @@ public class ErrorMappers {
         return e instanceof software.amazon.awssdk.core.exception.SdkClientException;
     }
 
-    private static boolean isApi(UriInfo uri) {
-        return uri.getPath().startsWith("/api/");
+    /**
+     * JSON for the API, and for the pages' own script calls (the upload page's presign request asks for JSON): an
+     * HTML error page there would reach the script as "Unexpected token '<'".
+     */
+    private static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().startsWith("/api/")) {
+            return true;
+        }
+        java.util.List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        return !accepted.isEmpty() && MediaType.APPLICATION_JSON_TYPE.isCompatible(accepted.get(0))
+                && !accepted.get(0).isWildcardType();
     }
 
     private static Response json(int status, ApiError error) {
