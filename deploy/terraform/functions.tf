@@ -200,6 +200,12 @@ resource "random_password" "login_state" {
   special = false
 }
 
+# Signs the CSRF cookie of the dashboard's forms; same reasoning as above.
+resource "random_password" "csrf_signature" {
+  length  = 48
+  special = false
+}
+
 resource "aws_lambda_function" "dashboard" {
   function_name    = local.function_names.dashboard
   description      = "Inventory dashboard: Cognito sign-in, stock pages, presigned uploads."
@@ -221,6 +227,7 @@ resource "aws_lambda_function" "dashboard" {
       QUARKUS_OIDC_CREDENTIALS_SECRET                    = aws_cognito_user_pool_client.dashboard.client_secret
       QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET = random_password.session_encryption.result
       QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET           = random_password.login_state.result
+      QUARKUS_REST_CSRF_TOKEN_SIGNATURE_KEY              = random_password.csrf_signature.result
       # Cognito's callback URLs must match exactly, so every login returns to one path; quarkus-oidc then restores
       # the page the user asked for (restore-path-after-redirect).
       QUARKUS_OIDC_AUTHENTICATION_REDIRECT_PATH = local.dashboard_callback_path

@@ -258,6 +258,16 @@ class DashboardPagesTest {
     }
 
     @Test
+    void aPlantedCsrfCookieWithTheSameValueInTheFormIsRefusedBecauseTheCookieIsSigned() {
+        String planted = "plantedByASiblingSubdomain0123456789";
+        given().redirects().follow(false)
+                .header("Cookie", berlin.cookieHeader() + "; csrf-token=" + planted)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", planted).formParam("fileName", "stock.csv").formParam("size", "10")
+                .post("/stores/berlin/uploads").then().statusCode(400);
+    }
+
+    @Test
     void theUploadPagesScriptGetsARefusedPresignAsJsonNotAsAnHtmlPage() {
         Response page = as(berlin).get("/stores/berlin/upload");
         Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());

@@ -350,6 +350,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE", "false");
         env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", "local-stack-session-secret-0123456789abcdefgh");
         env.put("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET", "local-stack-state-secret-0123456789abcdefghijk");
+        env.put("QUARKUS_REST_CSRF_TOKEN_SIGNATURE_KEY", "local-stack-csrf-signature-key-0123456789abcd");
         return env;
     }
 
