@@ -35,13 +35,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * request; a page that runs out of budget ends early with a cursor;</li>
  * <li>sorted by level or name: the keys-only indexes {@code by_level} / {@code by_name}, then one BatchGetItem of the
  * page's items;</li>
- * <li>search: the name-token index {@code InventorySearch} ({@code begins_with} on the token), then one BatchGetItem.
+ * <li>search: the name-token index {@code InventorySearch} (the key range of the token prefix), then one BatchGetItem.
  * </li>
  * </ul>
  * Totals come from the store's summary in {@code InventoryStores}: one GetItem.
  */
 @ApplicationScoped
 public class InventoryService {
+
+    /** U+10FFFF, the greatest code point: {@code prefix + LAST_CODE_POINT} bounds every key that starts with prefix. */
+    private static final String LAST_CODE_POINT = new String(Character.toChars(Character.MAX_CODE_POINT));
 
     /** Most items one filtered request reads before it ends its page early. */
     static final int FILTER_READ_BUDGET = 2000;
@@ -204,6 +207,9 @@ public class InventoryService {
      * matches with several tokens is listed once, at the first of them.
      */
     private ItemPage searchPage(ItemQuery query) {
+        // The token rows starting with the prefix, as a key range rather than begins_with: the same rows and the same
+        // range read on DynamoDB; DynamoDB Local (SQLite) took time growing with the partition for begins_with
+        // (BENCHMARKS.md, issue 9).
         String prefix = SearchTokensTable.normalize(query.search());
         Map<String, AttributeValue> start = query.cursor().map(c -> Map.of(
                 SearchTokensTable.STORE_ID, AttributeValue.fromS(query.store()),
@@ -217,11 +223,12 @@ public class InventoryService {
         do {
             QueryResponse response = dynamoDb.query(QueryRequest.builder()
                     .tableName(tables.search())
-                    .keyConditionExpression("#store = :store AND begins_with(#token, :prefix)")
+                    .keyConditionExpression("#store = :store AND #token BETWEEN :prefix AND :prefixEnd")
                     .expressionAttributeNames(Map.of("#store", SearchTokensTable.STORE_ID,
                             "#token", SearchTokensTable.TOKEN_KEY))
                     .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(query.store()),
-                            ":prefix", AttributeValue.fromS(prefix)))
+                            ":prefix", AttributeValue.fromS(prefix),
+                            ":prefixEnd", AttributeValue.fromS(prefix + LAST_CODE_POINT)))
                     .limit(Math.min(FILTER_QUERY_LIMIT, query.limit() + 1))
                     .exclusiveStartKey(start)
                     .build());
