@@ -142,9 +142,14 @@ public final class TableSchemas {
      * to run out soon, by expected stock-out.
      */
     public static CreateTableRequest itemStates(String tableName) {
-        return keyedTable(tableName, ItemStatesTable.STORE_ID, ItemStatesTable.ITEM_ID).toBuilder()
-                .attributeDefinitions(stringAttribute(ItemStatesTable.STORE_ID),
-                        stringAttribute(ItemStatesTable.ITEM_ID), stringAttribute(ItemStatesTable.AT_RISK_OUT_AT))
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        stringAttribute(ItemStatesTable.STORE_ID),
+                        stringAttribute(ItemStatesTable.ITEM_ID),
+                        stringAttribute(ItemStatesTable.AT_RISK_OUT_AT))
+                .keySchema(key(ItemStatesTable.STORE_ID, KeyType.HASH), key(ItemStatesTable.ITEM_ID, KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                         .indexName(ItemStatesTable.AT_RISK_INDEX)
                         .keySchema(key(ItemStatesTable.STORE_ID, KeyType.HASH),
