@@ -117,7 +117,7 @@ class DashboardPagesTest {
         assertThat(html).contains("<svg class=\"chart\" id=\"history-chart\" role=\"img\"")
                 .contains("<polyline class=\"history-line\" points=\"")
                 .contains("<polyline class=\"forecast-line\" points=\"")
-                .contains("Forecast: 22.5 a day")
+                .contains("Forecast: 25.0 a day")
                 .contains("Days of cover</dt><dd class=\"num-inline\">2.0</dd>")
                 .doesNotContain("style=").doesNotContain("<script>");
         // five counts, five dots
