@@ -158,6 +158,45 @@ class StockOutForecastTest {
         assertThat(state(empty, "A")).doesNotContainKey(ItemStatesTable.AT_RISK_OUT_AT);
     }
 
+    @Test
+    void aStateWithAFullHistoryAndAForecastStaysUnderOneWriteUnit() {
+        String store = "size-of-a-state";
+        for (int day = 0; day < 45; day++) { // more points than kept; 30 left at the end: indexed and warned
+            deliver(dailyFile(store, day, 470 - 10L * day));
+        }
+        // The bounded history dropped the first points, but the episode (and its one warning) stayed the same.
+        assertThat(predicted(store)).singleElement();
+        assertThat(state(store, "A").get(ItemStatesTable.EPISODE_START).s()).isEqualTo("2026-11-02T07:00:00.000Z");
+        Map<String, AttributeValue> state = state(store, "A");
+        assertThat(StockHistory.decode(state.get(ItemStatesTable.HISTORY).b().asByteArray()).points())
+                .hasSize(StockHistory.MAX_POINTS);
+        assertThat(state).containsKeys(ItemStatesTable.EXPECTED_OUT_AT, ItemStatesTable.AT_RISK_OUT_AT,
+                ItemStatesTable.WARNED_EPISODE, ItemStatesTable.WARNED_VERSION);
+        int size = itemSize(state);
+        // Store and item ids take the rest: here 15 + 1 bytes.
+        int fixed = size - store.length() - 1;
+        System.out.printf("ITEM-STATE-SIZE bytes=%d fixed=%d (without the ids) room_for_ids_in_1KB=%d attributes=%s%n",
+                size, fixed, 1024 - fixed, state.keySet());
+        assertThat(fixed + 16 + 64).as("state of a 64-byte item id in a 16-byte store").isLessThanOrEqualTo(1024);
+    }
+
+    /** DynamoDB's item size: attribute names plus values (strings and binaries by length, numbers ~1 byte per 2 digits). */
+    static int itemSize(Map<String, AttributeValue> item) {
+        int size = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            size += attribute.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            AttributeValue value = attribute.getValue();
+            if (value.s() != null) {
+                size += value.s().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            } else if (value.n() != null) {
+                size += (value.n().replaceAll("[^0-9]", "").length() + 1) / 2 + 1;
+            } else if (value.b() != null) {
+                size += value.b().asByteArray().length;
+            }
+        }
+        return size;
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /** Writes the day's count of item A, as the loader would, and returns the stream records it made. */

@@ -69,15 +69,18 @@ public final class DepletionForecaster {
     }
 
     /** Index of the point the falling segment starts at: the last restock, else 0. */
-    static int lastRestock(List<StockPoint> points) {
+    public static int lastRestock(List<StockPoint> points) {
         for (int i = points.size() - 1; i > 0; i--) {
-            long before = points.get(i - 1).level();
-            long rise = points.get(i).level() - before;
-            if (rise >= Math.max(MIN_RESTOCK_UNITS, Math.ceil(MIN_RESTOCK_SHARE * before))) {
+            if (isRestock(points.get(i - 1).level(), points.get(i).level())) {
                 return i;
             }
         }
         return 0;
+    }
+
+    /** Whether a change from {@code before} to {@code after} is a restock rather than noise. */
+    public static boolean isRestock(long before, long after) {
+        return after - before >= Math.max(MIN_RESTOCK_UNITS, Math.ceil(MIN_RESTOCK_SHARE * before));
     }
 
     /** The least-squares slope (units per second) when negative and significant, else NaN. */

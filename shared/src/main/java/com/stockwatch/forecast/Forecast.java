@@ -29,6 +29,14 @@ public record Forecast(Instant episodeStart, Instant lastAt, long level, double 
         return level > 0 && !expectedOutAt.isAfter(from.plus(horizon));
     }
 
+    /**
+     * The same forecast in an episode that began earlier than its oldest kept point (the bounded history dropped the
+     * restock): the episode must not move while the item keeps falling.
+     */
+    public Forecast withEpisodeStart(Instant start) {
+        return new Forecast(start, lastAt, level, unitsPerDay, expectedOutAt, points);
+    }
+
     static Instant expectedOut(Instant lastAt, long level, double unitsPerDay) {
         return lastAt.plusSeconds(Math.round(level / unitsPerDay * SECONDS_PER_DAY));
     }

@@ -14,14 +14,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param version       {@link ItemStatesTable#VERSION}, the record that wrote it last
  * @param status        the status the item is counted as ({@link ItemStatesTable#STATUS}); empty for a tombstone
+ * @param episodeStart  {@link ItemStatesTable#EPISODE_START}: when the item's current fall began (its last restock)
  * @param warnedEpisode {@link ItemStatesTable#WARNED_EPISODE}
  * @param warnedVersion {@link ItemStatesTable#WARNED_VERSION}
  */
 record ItemState(Optional<String> version, Optional<StockStatus> status, StockHistory history,
-        Optional<String> warnedEpisode, Optional<String> warnedVersion) {
+        Optional<String> episodeStart, Optional<String> warnedEpisode, Optional<String> warnedVersion) {
 
     static final ItemState NONE = new ItemState(Optional.empty(), Optional.empty(), StockHistory.empty(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     static ItemState of(Map<String, AttributeValue> item) {
         if (item == null) {
@@ -37,7 +38,7 @@ record ItemState(Optional<String> version, Optional<StockStatus> status, StockHi
         }
         return new ItemState(string(item, ItemStatesTable.VERSION),
                 string(item, ItemStatesTable.STATUS).map(StockStatus::valueOf), points,
-                string(item, ItemStatesTable.WARNED_EPISODE), string(item, ItemStatesTable.WARNED_VERSION));
+                string(item, ItemStatesTable.EPISODE_START), string(item, ItemStatesTable.WARNED_EPISODE), string(item, ItemStatesTable.WARNED_VERSION));
     }
 
     boolean exists() {

@@ -2,6 +2,7 @@ package com.stockwatch.notifier.summary;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import com.stockwatch.forecast.DepletionForecaster;
 import com.stockwatch.forecast.Forecast;
 import com.stockwatch.forecast.ForecastSettings;
 import com.stockwatch.forecast.StockHistory;
+import com.stockwatch.forecast.StockPoint;
 import com.stockwatch.inventory.ItemStatesTable;
 import com.stockwatch.inventory.StoresTable;
 import com.stockwatch.inventory.TableNames;
@@ -75,8 +77,8 @@ public class StoreSummaryConsumer {
     }
 
     /** A change and the state it will write. */
-    private record Planned(ItemTransition change, ItemState read, StockHistory history, Optional<Forecast> forecast,
-            boolean warns) {
+    private record Planned(ItemTransition change, ItemState read, StockHistory history, Optional<Instant> episode,
+            Optional<Forecast> forecast, boolean warns) {
     }
 
     /** Applies the records' changes in order. */
@@ -178,18 +180,43 @@ public class StoreSummaryConsumer {
             ItemState state = states.getOrDefault(change.itemId(), ItemState.NONE);
             if (state.hasApplied(change.version())) {
                 if (state.warnedVersion().equals(Optional.of(change.version()))) {
-                    forecaster.forecast(state.history()).ifPresent(f -> warned.put(change.index(), f));
+                    // Reported again with the episode it was raised for: the same ledger key refuses a second message.
+                    forecaster.forecast(state.history()).ifPresent(f -> warned.put(change.index(),
+                            f.withEpisodeStart(Instant.parse(state.warnedEpisode().orElseThrow()))));
                 }
                 continue;
             }
             ItemTransition counted = change.from(state.status());
             StockHistory history = change.to().isEmpty() ? StockHistory.empty()
                     : change.point().map(state.history()::append).orElse(state.history());
-            Optional<Forecast> forecast = forecaster.forecast(history);
+            Optional<Instant> episode = episodeStart(state, history, change.point());
+            Optional<Forecast> forecast = forecaster.forecast(history)
+                    .map(f -> episode.filter(e -> e.isBefore(f.episodeStart())).map(f::withEpisodeStart).orElse(f));
             boolean warns = forecast.isPresent() && warnings.warns(forecast.get(), state.warnedEpisode());
-            plans.add(new Planned(counted, state, history, forecast, warns));
+            plans.add(new Planned(counted, state, history, episode, forecast, warns));
         }
         return plans;
+    }
+
+    /**
+     * When the item's current fall began, kept in the state so it does not move when the bounded history drops its
+     * oldest points: the new point's time if it is a restock, else the stored start, else the last restock the
+     * history shows (or its first point).
+     */
+    private static Optional<Instant> episodeStart(ItemState state, StockHistory history, Optional<StockPoint> point) {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StockPoint> before = state.history().points();
+        if (point.isPresent() && !before.isEmpty()
+                && DepletionForecaster.isRestock(before.get(before.size() - 1).level(), point.get().level())) {
+            return Optional.of(Instant.ofEpochSecond(point.get().epochSecond()));
+        }
+        if (state.episodeStart().isPresent()) {
+            return state.episodeStart().map(Instant::parse);
+        }
+        List<StockPoint> points = history.points();
+        return Optional.of(Instant.ofEpochSecond(points.get(DepletionForecaster.lastRestock(points)).epochSecond()));
     }
 
     private static void noteWarning(Planned p, Map<Integer, Forecast> warned) {
@@ -279,14 +306,15 @@ public class StoreSummaryConsumer {
         attribute(names, values, set, remove, "#rate", ItemStatesTable.UNITS_PER_DAY,
                 f == null ? null : number(f.unitsPerDay()));
         attribute(names, values, set, remove, "#episode", ItemStatesTable.EPISODE_START,
-                f == null ? null : AttributeValue.fromS(StockOutWarnings.episode(f)));
+                p.episode().map(e -> AttributeValue.fromS(Timestamps.format(e))).orElse(null));
         boolean indexed = f != null && f.level() > 0 && !f.expectedOutAt().isAfter(f.lastAt().plus(indexWindow));
         attribute(names, values, set, remove, "#atRisk", ItemStatesTable.AT_RISK_OUT_AT,
                 indexed ? AttributeValue.fromS(Timestamps.format(f.expectedOutAt())) : null);
         if (p.warns()) {
             names.put("#warnedEpisode", ItemStatesTable.WARNED_EPISODE);
             names.put("#warnedVersion", ItemStatesTable.WARNED_VERSION);
-            set.add("#warnedEpisode = :episode, #warnedVersion = :version");
+            set.add("#warnedEpisode = :warnedEpisode, #warnedVersion = :version");
+            values.put(":warnedEpisode", AttributeValue.fromS(StockOutWarnings.episode(f)));
         }
         String condition;
         if (!p.read().exists()) {
