@@ -82,6 +82,20 @@ resource "aws_dynamodb_table" "item_states" {
     type = "S"
   }
 
+  attribute {
+    name = "at_risk_out_at"
+    type = "S"
+  }
+
+  # Issue 13: the dashboard's "at risk" view. Sparse (only items expected to run out within the forecast's index
+  # window, 14 days) and keys only, so a level change of an item with more cover writes no index item.
+  global_secondary_index {
+    name            = "by_expected_out"
+    hash_key        = "store_id"
+    range_key       = "at_risk_out_at"
+    projection_type = "KEYS_ONLY"
+  }
+
   point_in_time_recovery {
     enabled = true
   }
@@ -185,6 +199,13 @@ data "aws_iam_policy_document" "dashboard_indexes" {
       "${aws_dynamodb_table.inventory.arn}/index/by_name",
       aws_dynamodb_table.search.arn,
     ]
+  }
+
+  # Issue 13: days of cover and expected stock-out of a page's items, an item's history, the "at risk" index.
+  statement {
+    sid       = "ReadForecasts"
+    actions   = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"]
+    resources = [aws_dynamodb_table.item_states.arn, "${aws_dynamodb_table.item_states.arn}/index/by_expected_out"]
   }
 
   # A page sorted by level or name, or a page of search results: the page's items by key.

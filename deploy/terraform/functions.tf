@@ -222,6 +222,7 @@ resource "aws_lambda_function" "dashboard" {
     variables = merge(local.shared_environment, {
       INVENTORY_DASHBOARD_UPLOAD_BUCKET                  = aws_s3_bucket.uploads.bucket
       INVENTORY_DASHBOARD_KNOWN_STORES                   = join(",", var.store_ids)
+      INVENTORY_FORECAST_HORIZON                         = "P${var.forecast_horizon_days}D"
       QUARKUS_OIDC_AUTH_SERVER_URL                       = "https://cognito-idp.${var.aws_region}.amazonaws.com/${aws_cognito_user_pool.dashboard.id}"
       QUARKUS_OIDC_CLIENT_ID                             = aws_cognito_user_pool_client.dashboard.id
       QUARKUS_OIDC_CREDENTIALS_SECRET                    = aws_cognito_user_pool_client.dashboard.client_secret

@@ -16,6 +16,18 @@ locals {
     INVENTORY_NOTIFIER_GROUPING_IMMEDIATE_ALERTS       = tostring(var.notifier_immediate_alerts)
     INVENTORY_NOTIFIER_GROUPING_WINDOW                 = "PT${var.notifier_window_minutes}M"
     INVENTORY_NOTIFIER_SILENCE_EXPECTED_INTERVAL_HOURS = tostring(var.store_expected_interval_hours)
+    INVENTORY_FORECAST_HORIZON                         = "P${var.forecast_horizon_days}D"
+  }
+}
+
+variable "forecast_horizon_days" {
+  description = "Issue 13: PREDICTED_OUT_OF_STOCK and the dashboard's 'at risk' filter cover items expected to run out within this many days."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.forecast_horizon_days >= 1 && var.forecast_horizon_days <= 14
+    error_message = "forecast_horizon_days must be 1-14 (the item-state index holds stock-outs up to 14 days ahead)."
   }
 }
 

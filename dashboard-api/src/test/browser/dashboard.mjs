@@ -1,7 +1,8 @@
 // Browser test of the dashboard, started by BrowserTest (JUnit) with the app's base URL and an output folder:
 //   node dashboard.mjs http://localhost:PORT ../../../target/browser
 // Logs in through the OIDC provider's login page, checks the inventory table, filters to out of stock, saves
-// screenshots, and checks that an item named <script>alert(1)</script> is shown as text (no dialog, no CSP error).
+// screenshots, checks that an item named <script>alert(1)</script> is shown as text (no dialog, no CSP error), and
+// that an item page draws its stock history chart (issue 13).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -100,6 +101,29 @@ try {
   const uploadText = await page.$eval('#upload-status', (el) => el.textContent);
   check(uploadText.includes('Uploaded.'), 'file uploaded straight to storage (' + uploadText.trim() + ')');
   await page.screenshot({ path: outDir + '/dashboard-upload.png', fullPage: true });
+
+  // 6. An item page draws its history chart: an inline SVG from the server, styled by the stylesheet (CSP holds).
+  await page.goto(baseUrl + '/stores/berlin/items/cherry');
+  await page.waitForSelector('svg#history-chart polyline.history-line');
+  const chart = await page.$eval('svg#history-chart', (svg) => {
+    const line = svg.querySelector('polyline.history-line');
+    const forecast = svg.querySelector('polyline.forecast-line');
+    const box = line.getBBox();
+    return {
+      width: box.width, height: box.height, length: line.getTotalLength(),
+      stroke: getComputedStyle(line).stroke, fill: getComputedStyle(line).fill,
+      forecastDash: forecast ? getComputedStyle(forecast).strokeDasharray : null,
+      dots: svg.querySelectorAll('circle.count').length,
+      shown: svg.getBoundingClientRect().width,
+    };
+  });
+  check(chart.length > 100 && chart.width > 100 && chart.height > 10,
+    'item page draws the history line (' + Math.round(chart.length) + ' px long, ' + Math.round(chart.width) + ' px wide)');
+  check(chart.dots === 5, 'one dot per count (' + chart.dots + ')');
+  check(chart.forecastDash && chart.forecastDash !== 'none', 'the forecast is a dashed line (' + chart.forecastDash + ')');
+  check(chart.stroke !== 'none' && chart.fill === 'none' && chart.shown > 300,
+    'the chart is styled by the stylesheet (stroke ' + chart.stroke + ', ' + Math.round(chart.shown) + ' px shown)');
+  await page.screenshot({ path: outDir + '/dashboard-item-chart.png', fullPage: true });
 
   check(dialogs.length === 0, 'no alert dialog opened (' + dialogs.join('; ') + ')');
   const cspViolations = consoleErrors.filter((text) => text.includes('Content Security Policy'));

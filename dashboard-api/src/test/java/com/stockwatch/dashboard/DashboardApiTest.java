@@ -118,6 +118,35 @@ class DashboardApiTest {
     }
 
     @Test
+    void itemsCarryDaysOfCoverAndExpectedStockOut() {
+        JsonPath page = berlinUser().get("/api/stores/berlin/items").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getDouble("items.find { it.itemId == 'cherry' }.daysOfCover")).isEqualTo(2.0);
+        assertThat(page.getString("items.find { it.itemId == 'cherry' }.expectedOutAt")).endsWith("Z");
+        assertThat(page.getDouble("items.find { it.itemId == 'formula' }.daysOfCover")).isEqualTo(10.0);
+        assertThat(page.getString("items.find { it.itemId == 'apple' }.expectedOutAt")).isNull();
+        berlinUser().get("/api/stores/berlin/items/cherry").then().statusCode(200)
+                .body("daysOfCover", equalTo(2.0f));
+    }
+
+    @Test
+    void atRiskListsOnlyItemsRunningOutWithinTheHorizonSoonestFirst() {
+        admin().queryParam("status", "at_risk").get("/api/stores/berlin/items").then().statusCode(200)
+                .body("items.itemId", equalTo(List.of("cherry")));
+        admin().queryParam("status", "at_risk").get("/api/stores/paris/items").then().statusCode(200)
+                .body("items.itemId", equalTo(List.of("baguette")));
+    }
+
+    @Test
+    void atRiskOfAnotherStoreIs403AndDoesNotCombineWithSortOrSearch() {
+        berlinUser().queryParam("status", "at_risk").get("/api/stores/paris/items").then().statusCode(403)
+                .body("error", equalTo("forbidden"));
+        berlinUser().queryParam("status", "at_risk").queryParam("sort", "level").get("/api/stores/berlin/items")
+                .then().statusCode(400).body("parameter", equalTo("sort"));
+        berlinUser().queryParam("status", "at_risk").queryParam("q", "ch").get("/api/stores/berlin/items")
+                .then().statusCode(400).body("parameter", equalTo("status"));
+    }
+
+    @Test
     void userWithSeveralStoreGroupsSeesEach() {
         as(tokens().accessToken("sam", "store-berlin", "store-paris")).get("/api/stores/paris/items")
                 .then().statusCode(200);

@@ -112,6 +112,45 @@ class DashboardPagesTest {
     }
 
     @Test
+    void itemPageDrawsTheHistoryChartWithTheForecastLineInline() {
+        String html = as(berlin).get("/stores/berlin/items/cherry").then().statusCode(200).extract().asString();
+        assertThat(html).contains("<svg class=\"chart\" id=\"history-chart\" role=\"img\"")
+                .contains("<polyline class=\"history-line\" points=\"")
+                .contains("<polyline class=\"forecast-line\" points=\"")
+                .contains("Forecast: 25.0 a day")
+                .contains("Days of cover</dt><dd class=\"num-inline\">2.0</dd>")
+                .doesNotContain("style=").doesNotContain("<script>");
+        // five counts, five dots
+        assertThat(html.split("<circle class=\"count\"", -1)).hasSize(6);
+    }
+
+    @Test
+    void itemPageWithoutForecastSaysWhyAndHistoryIsStillDrawn() {
+        String html = as(berlin).get("/stores/berlin/items/banana").then().statusCode(200).extract().asString();
+        assertThat(html).contains("history-line").doesNotContain("forecast-line").contains("No forecast: it needs");
+        String apple = as(berlin).get("/stores/berlin/items/apple").then().statusCode(200).extract().asString();
+        assertThat(apple).doesNotContain("<svg class=\"chart\"").contains("No level change recorded yet");
+    }
+
+    @Test
+    void atRiskFilterListsItemsRunningOutWithinTheHorizonWithDaysOfCover() {
+        String html = as(berlin).get("/stores/berlin?status=at_risk").then().statusCode(200).extract().asString();
+        assertThat(html).contains(">cherry<").doesNotContain(">formula<").doesNotContain(">apple<")
+                .contains("<option value=\"at_risk\" selected>At risk (out within 3 days)</option>")
+                .contains("Days of cover");
+        String all = as(berlin).get("/stores/berlin").then().statusCode(200).extract().asString();
+        assertThat(all).contains(">10.0</time>").contains(">2.0</time>");
+    }
+
+    @Test
+    void atRiskAndItemHistoryOfAnotherStoreAre403() {
+        as(berlin).get("/stores/paris?status=at_risk").then().statusCode(403);
+        as(berlin).get("/stores/paris/items/baguette").then().statusCode(403);
+        as(berlin).get("/stores/paris/results?status=at_risk").then().statusCode(403);
+        as(admin).get("/stores/paris?status=at_risk").then().statusCode(200).body(containsString(">baguette<"));
+    }
+
+    @Test
     void otherStoreIsAFriendly403Page() {
         as(berlin).get("/stores/paris").then().statusCode(403)
                 .contentType(containsString("text/html"))

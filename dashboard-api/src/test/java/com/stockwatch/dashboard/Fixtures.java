@@ -1,21 +1,28 @@
 package com.stockwatch.dashboard;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import com.stockwatch.forecast.StockHistory;
+import com.stockwatch.forecast.StockPoint;
 import com.stockwatch.inventory.AlertsTable;
 import com.stockwatch.inventory.ImportsTable;
-import com.stockwatch.inventory.InventoryTable;
-import com.stockwatch.inventory.SearchTokensTable;
-import com.stockwatch.inventory.StoresTable;
 import com.stockwatch.inventory.InventoryItem;
 import com.stockwatch.inventory.InventoryItemAttributes;
+import com.stockwatch.inventory.InventoryTable;
+import com.stockwatch.inventory.ItemStatesTable;
+import com.stockwatch.inventory.SearchTokensTable;
+import com.stockwatch.inventory.StoresTable;
+import com.stockwatch.inventory.Timestamps;
 import com.stockwatch.testing.DynamoDbLocalResource;
 import com.stockwatch.testing.Emulators;
-
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,7 +49,48 @@ final class Fixtures {
             groupedAlerts(dynamoDb, "paris");
             summarize(dynamoDb, "berlin", "2026-11-24T10:00:00.000Z", "PARTIAL");
             summarize(dynamoDb, "paris", "2026-11-24T10:00:00.000Z", "LOADED");
+            // Forecasts as the notifier leaves them, relative to now: cherry and baguette run out within the 3-day
+            // horizon (at risk), formula in 10 days (in the index, not at risk), banana has history but no forecast.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            forecast(dynamoDb, "berlin", "cherry", now, 90, 2.0, true);
+            forecast(dynamoDb, "berlin", "formula", now, 20, 10.0, true);
+            forecast(dynamoDb, "paris", "baguette", now, 40, 1.0, true);
+            forecast(dynamoDb, "berlin", "banana", now, 3, null, false);
         }
+    }
+
+    /**
+     * An item state with a falling history of 5 daily counts from {@code from} to the item's level and, when
+     * {@code daysOfCover} is set, the forecast (indexed as at risk when {@code indexed}).
+     */
+    static void forecast(DynamoDbClient dynamoDb, String store, String item, Instant now, long from,
+            Double daysOfCover, boolean indexed) {
+        Map<String, AttributeValue> inventory = dynamoDb.getItem(b -> b.tableName(DynamoDbLocalResource.INVENTORY)
+                .key(Map.of("store_id", AttributeValue.fromS(store), "item_id", AttributeValue.fromS(item)))).item();
+        long level = Long.parseLong(inventory.get("inventory_level").n());
+        List<StockPoint> points = new ArrayList<>();
+        for (int day = 4; day >= 0; day--) {
+            points.add(new StockPoint(now.minus(day, ChronoUnit.DAYS).getEpochSecond(),
+                    level + (from - level) * day / 4));
+        }
+        Map<String, AttributeValue> state = new HashMap<>(Map.of(
+                ItemStatesTable.STORE_ID, AttributeValue.fromS(store),
+                ItemStatesTable.ITEM_ID, AttributeValue.fromS(item),
+                ItemStatesTable.VERSION, AttributeValue.fromS(ItemStatesTable.version("1")),
+                ItemStatesTable.HISTORY, AttributeValue.fromB(SdkBytes.fromByteArray(StockHistory.of(points).encode()))));
+        if (daysOfCover != null) {
+            String out = Timestamps.format(now.plusSeconds(Math.round(daysOfCover * 86_400)));
+            state.put(ItemStatesTable.EXPECTED_OUT_AT, AttributeValue.fromS(out));
+            state.put(ItemStatesTable.DAYS_OF_COVER, AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", daysOfCover)));
+            state.put(ItemStatesTable.UNITS_PER_DAY, AttributeValue.fromN(String.format(Locale.ROOT, "%.3f",
+                    level / daysOfCover)));
+            state.put(ItemStatesTable.EPISODE_START, AttributeValue.fromS(Timestamps.format(now.minus(4,
+                    ChronoUnit.DAYS))));
+            if (indexed) {
+                state.put(ItemStatesTable.AT_RISK_OUT_AT, AttributeValue.fromS(out));
+            }
+        }
+        dynamoDb.putItem(b -> b.tableName(DynamoDbLocalResource.ITEM_STATES).item(state));
     }
 
     static final String DIGEST_ID = "~digest#2026-11-24T10:00:00.000Z#2026-11-24T10:00:01.000Z#croissant#OUT_OF_STOCK";

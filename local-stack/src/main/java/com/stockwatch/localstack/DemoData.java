@@ -26,9 +26,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class DemoData {
 
     static final String USAGE = """
-            Usage: ./stockwatch demo-data [--stores N] [--items N] [--scale] [--s3-port N] [--out DIR]
+            Usage: ./stockwatch demo-data [--stores N] [--items N] [--days N] [--scale] [--s3-port N] [--out DIR]
               --stores N    number of stores (default 8, at most 12)
-              --items N     items per store (default 1500)
+              --items N     items per store (default 1500; with --days 300)
+              --days N      N days of history instead of one file: two files a day per store (08:00 and 17:00
+                            UTC) with sales and restocks, uploaded oldest first, each waited for, so item pages
+                            chart the history and forecast (1 to 20; each file's time is set through the local
+                            stack's x-amz-meta-stockwatch-file-time)
+              --dynamodb-port N  DynamoDB port of the running stack, to wait for each step's imports with --days
+                            (default 8000, env STOCKWATCH_DYNAMODB_PORT)
               --scale       a real chain's size instead: store "flagship" with 300,000 items and 1,000 stores
                             store-0001 .. store-1000 with 100 items each (the loader takes a while)
               --s3-port N   S3 port of the running stack (default 9090, env STOCKWATCH_S3_PORT)
@@ -55,12 +61,20 @@ final class DemoData {
     static void run(List<String> args, Map<String, String> env) {
         List<String> rest = new ArrayList<>(args);
         int stores = Integer.parseInt(StackOptions.take(rest, "--stores", "8"));
-        int items = Integer.parseInt(StackOptions.take(rest, "--items", "1500"));
+        int days = Integer.parseInt(StackOptions.take(rest, "--days", "0"));
+        int items = Integer.parseInt(StackOptions.take(rest, "--items", days > 0 ? "300" : "1500"));
+        String dynamoPort = StackOptions.take(rest, "--dynamodb-port",
+                env.getOrDefault("STOCKWATCH_DYNAMODB_PORT", "8000"));
         String s3Port = StackOptions.take(rest, "--s3-port", env.getOrDefault("STOCKWATCH_S3_PORT", "9090"));
         String out = StackOptions.take(rest, "--out", null);
         boolean scale = rest.remove("--scale");
-        if (!rest.isEmpty() || stores < 1 || stores > STORES.size() || items < 1) {
+        if (!rest.isEmpty() || stores < 1 || stores > STORES.size() || items < 1 || days < 0 || days > 20
+                || (days > 0 && scale)) {
             throw new IllegalArgumentException(USAGE);
+        }
+        if (days > 0) {
+            DemoUploads.history(STORES.subList(0, stores), items, days, s3Port, dynamoPort, out);
+            return;
         }
         Map<String, Integer> plan = new java.util.LinkedHashMap<>();
         if (scale) {
@@ -112,15 +126,20 @@ final class DemoData {
     record Chain(String csv, int zero) {
     }
 
+    /** The catalogue's n-th item (0-based): the same name in every store. */
+    static String itemName(int n) {
+        String product = PRODUCTS[n % PRODUCTS.length];
+        String variant = VARIANTS[(n / PRODUCTS.length) % VARIANTS.length];
+        String size = SIZES[(n / (PRODUCTS.length * VARIANTS.length) + n) % SIZES.length];
+        return product + variant + " " + size;
+    }
+
     /** One store's stock: the same catalogue everywhere, levels differ per store. */
     static Chain storeFile(String store, int items, long seed) {
         Random random = new Random(seed);
         StringBuilder csv = new StringBuilder("store_id,item_id,item_name,inventory_level,low_stock_threshold\n");
         int zero = 0;
         for (int n = 0; n < items; n++) {
-            String product = PRODUCTS[n % PRODUCTS.length];
-            String variant = VARIANTS[(n / PRODUCTS.length) % VARIANTS.length];
-            String size = SIZES[(n / (PRODUCTS.length * VARIANTS.length) + n) % SIZES.length];
             int threshold = 5 + random.nextInt(16);
             double roll = random.nextDouble();
             int level;
@@ -132,7 +151,7 @@ final class DemoData {
             } else {
                 level = threshold + 1 + random.nextInt(400);
             }
-            String name = product + variant + " " + size;
+            String name = itemName(n);
             csv.append(store).append(',').append(String.format(items > 99_999 ? "SKU-%06d" : "SKU-%05d", n + 1))
                     .append(',')
                     .append(name.contains(",") ? '"' + name + '"' : name).append(',').append(level).append(',')

@@ -77,8 +77,7 @@ final class S3EventSource implements AutoCloseable {
             }
             seen.put(object.key(), fingerprint);
             String event = S3Events.objectCreated(region, bucket, object.key(), object.size(), object.eTag(),
-                    object.lastModified() == null ? Instant.now() : object.lastModified(),
-                    sequence.incrementAndGet());
+                    eventTime(object), sequence.incrementAndGet());
             // Asynchronous, as S3 invokes Lambda: several files are loaded at once (by the loader's instances).
             deliveries.execute(() -> deliver(object.key(), event));
         }
@@ -108,6 +107,21 @@ final class S3EventSource implements AutoCloseable {
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.err.println("[s3-events] cannot write " + failedEvents + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The upload time, as S3 sends it; or, for {@code demo-data --days}, the file time its user metadata
+     * {@code stockwatch-file-time} names, so a demo can replay days of files (local only: S3 has no such thing).
+     */
+    private Instant eventTime(S3Object object) {
+        Instant uploaded = object.lastModified() == null ? Instant.now() : object.lastModified();
+        try {
+            String replayed = s3.headObject(b -> b.bucket(bucket).key(object.key())).metadata()
+                    .get(DemoUploads.FILE_TIME_METADATA);
+            return replayed == null ? uploaded : Instant.parse(replayed);
+        } catch (RuntimeException e) {
+            return uploaded;
         }
     }
 

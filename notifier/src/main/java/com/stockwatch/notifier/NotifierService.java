@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.stockwatch.forecast.Forecast;
 import com.stockwatch.metrics.Metric;
 import com.stockwatch.metrics.MetricsLogger;
 import com.stockwatch.notifier.alert.Alert;
@@ -82,13 +83,21 @@ public class NotifierService {
     private record Outgoing(SnsMessage message, Raised alert) {
     }
 
+    /** Processes a batch without stock-out warnings. */
+    public Optional<Integer> process(List<DynamodbStreamRecord> records) {
+        return process(records, Map.of());
+    }
+
     /**
      * Processes the batch.
      *
+     * @param warnings by record position, the forecasts of the records that raise PREDICTED_OUT_OF_STOCK (decided
+     *                 by the item states, {@link com.stockwatch.notifier.alert.StockOutWarnings}); they go through
+     *                 the same ledger, grouping and publishing as the other alerts
      * @return the position of the first record to retry, or empty when the whole batch is done
      */
-    public Optional<Integer> process(List<DynamodbStreamRecord> records) {
-        List<Raised> raised = classify(records);
+    public Optional<Integer> process(List<DynamodbStreamRecord> records, Map<Integer, Forecast> warnings) {
+        List<Raised> raised = classify(records, warnings);
         int failAt = records.size();
 
         Instant now = clock.instant();
@@ -245,7 +254,7 @@ public class NotifierService {
         return failAt;
     }
 
-    private List<Raised> classify(List<DynamodbStreamRecord> records) {
+    private List<Raised> classify(List<DynamodbStreamRecord> records, Map<Integer, Forecast> warnings) {
         List<Raised> raised = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             DynamodbStreamRecord record = records.get(i);
@@ -255,6 +264,11 @@ public class NotifierService {
                     int index = i;
                     classifier.classify(change.get())
                             .ifPresent(alert -> raised.add(new Raised(index, alert, LedgerEntry.of(alert))));
+                    Forecast forecast = warnings.get(index);
+                    if (forecast != null) {
+                        Alert alert = Alert.predicted(change.get(), forecast);
+                        raised.add(new Raised(index, alert, LedgerEntry.of(alert)));
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("Skipping malformed stream record %s: %s", StreamRecordReader.describeKeys(record),

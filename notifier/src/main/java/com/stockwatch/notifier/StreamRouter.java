@@ -6,14 +6,16 @@ import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.stockwatch.notifier.imports.ImportOutcomes;
+import com.stockwatch.notifier.summary.Applied;
 import com.stockwatch.notifier.summary.DashboardStreamConsumers;
 
 /**
  * Sends each stream record to the consumers of its table, by the table name in its {@code eventSourceARN}
  * ({@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>}): the imports table's records to
  * {@link ImportOutcomes}, every other (the {@code Inventory} table's) to {@link NotifierService} (alerts) and to
- * {@link DashboardStreamConsumers} (store summaries, search index). Each consumer is idempotent on redelivery, so
- * returning the earliest record any of them wants retried is safe for all.
+ * {@link DashboardStreamConsumers} (item states with history and forecast, store summaries, search index), the
+ * item states first: the stock-out warnings they raise go to the alerts. Each consumer is idempotent on redelivery,
+ * so returning the earliest record any of them wants retried is safe for all.
  */
 public class StreamRouter {
 
@@ -39,11 +41,9 @@ public class StreamRouter {
         Optional<Integer> failed = Optional.empty();
         if (!inventoryAt.isEmpty()) {
             List<DynamodbStreamRecord> inventoryRecords = inventoryAt.stream().map(records::get).toList();
-            int dashboardFailedAt = dashboard.apply(inventoryRecords);
-            failed = earliest(failed, inventory.process(inventoryRecords).map(inventoryAt::get));
-            if (dashboardFailedAt < inventoryRecords.size()) {
-                failed = earliest(failed, Optional.of(inventoryAt.get(dashboardFailedAt)));
-            }
+            Applied states = dashboard.apply(inventoryRecords);
+            failed = earliest(failed, inventory.process(inventoryRecords, states.warnings()).map(inventoryAt::get));
+            failed = earliest(failed, states.retryFrom().map(inventoryAt::get));
         }
         if (!importsAt.isEmpty()) {
             failed = earliest(failed, imports.process(importsAt.stream().map(records::get).toList())

@@ -19,6 +19,8 @@ public final class AlertsTable {
     public static final String NEW_LEVEL = "new_level";
     /** S: ISO-8601 instant of the change (the item's {@code last_updated}). */
     public static final String OCCURRED_AT = "occurred_at";
+    /** S: ISO-8601 instant the item is expected to run out (PREDICTED_OUT_OF_STOCK only). */
+    public static final String EXPECTED_OUT_AT = "expected_out_at";
     /** S: stream record event id that raised the alert. */
     public static final String EVENT_ID = "event_id";
     /** S: how far the alert got: {@code PENDING}, {@code SENT}, {@code HELD}, {@code DIGESTED} or {@code FAILED}. */

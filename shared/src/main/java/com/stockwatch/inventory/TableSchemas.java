@@ -137,9 +137,26 @@ public final class TableSchemas {
                 .build();
     }
 
-    /** {@code InventoryItemStates}: {@code store_id} + {@code item_id}. */
+    /**
+     * {@code InventoryItemStates}: {@code store_id} + {@code item_id}; the sparse keys-only index of items expected
+     * to run out soon, by expected stock-out.
+     */
     public static CreateTableRequest itemStates(String tableName) {
-        return keyedTable(tableName, ItemStatesTable.STORE_ID, ItemStatesTable.ITEM_ID);
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        stringAttribute(ItemStatesTable.STORE_ID),
+                        stringAttribute(ItemStatesTable.ITEM_ID),
+                        stringAttribute(ItemStatesTable.AT_RISK_OUT_AT))
+                .keySchema(key(ItemStatesTable.STORE_ID, KeyType.HASH), key(ItemStatesTable.ITEM_ID, KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(ItemStatesTable.AT_RISK_INDEX)
+                        .keySchema(key(ItemStatesTable.STORE_ID, KeyType.HASH),
+                                key(ItemStatesTable.AT_RISK_OUT_AT, KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                        .build())
+                .build();
     }
 
     /** {@code InventorySearch}: {@code store_id} + {@code token_key}. */

@@ -25,6 +25,7 @@ public record AlertView(
             case "OUT_OF_STOCK" -> "out of stock";
             case "LOW_STOCK" -> "low";
             case "BACK_IN_STOCK" -> "back in stock";
+            case "PREDICTED_OUT_OF_STOCK" -> "running out soon";
             default -> alertType.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
     }
@@ -33,7 +34,7 @@ public record AlertView(
     public String tone() {
         return switch (alertType) {
             case "OUT_OF_STOCK", "IMPORT_REJECTED", "IMPORT_FAILED", "STALE_INVENTORY" -> "bad";
-            case "LOW_STOCK", "IMPORT_PARTIAL" -> "warn";
+            case "LOW_STOCK", "IMPORT_PARTIAL", "PREDICTED_OUT_OF_STOCK" -> "warn";
             default -> "ok";
         };
     }

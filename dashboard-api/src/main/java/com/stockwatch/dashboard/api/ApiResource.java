@@ -86,7 +86,7 @@ public class ApiResource {
     @APIResponse(responseCode = "400", description = "A bad parameter, named in the body",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ItemsResponse items(@PathParam("store") String store,
-            @Parameter(description = "out_of_stock, low or in_stock") @QueryParam("status") String status,
+            @Parameter(description = "out_of_stock, low, in_stock, or at_risk (expected out of stock within the forecast horizon, soonest first)") @QueryParam("status") String status,
             @Parameter(description = "Text in the item id or name (case-insensitive)") @QueryParam("q") String q,
             @Parameter(description = "item, name, level or updated; - in front for descending") @QueryParam("sort") String sort,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,

@@ -1,5 +1,6 @@
 package com.stockwatch.dashboard.inventory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,14 +10,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import com.stockwatch.forecast.ForecastSettings;
 import com.stockwatch.inventory.InventoryItemAttributes;
 import com.stockwatch.inventory.InventoryTable;
+import com.stockwatch.inventory.ItemStatesTable;
 import com.stockwatch.inventory.SearchTokensTable;
 import com.stockwatch.inventory.StockRules;
 import com.stockwatch.inventory.StockStatus;
 import com.stockwatch.inventory.StoresTable;
 import com.stockwatch.inventory.TableNames;
+import com.stockwatch.inventory.Timestamps;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +42,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * page's items;</li>
  * <li>search: the name-token index {@code InventorySearch} (the key range of the token prefix), then one BatchGetItem.
  * </li>
+ * <li>"at risk": the sparse keys-only index {@code by_expected_out} of {@code InventoryItemStates} up to now + the
+ * forecast horizon, soonest first, then one BatchGetItem of the page's items.</li>
  * </ul>
+ * Every page's items get their days of cover and expected stock-out from their states: one more BatchGetItem.
  * Totals come from the store's summary in {@code InventoryStores}: one GetItem.
  */
 @ApplicationScoped
@@ -55,16 +63,35 @@ public class InventoryService {
     private final TableNames tables;
     private final StockRules rules;
 
-    public InventoryService(DynamoDbClient dynamoDb, TableNames tables, StockRules rules) {
+    private final ForecastSettings forecast;
+    private final Clock clock;
+
+    @Inject
+    public InventoryService(DynamoDbClient dynamoDb, TableNames tables, StockRules rules, ForecastSettings forecast) {
+        this(dynamoDb, tables, rules, forecast, Clock.systemUTC());
+    }
+
+    InventoryService(DynamoDbClient dynamoDb, TableNames tables, StockRules rules, ForecastSettings forecast,
+            Clock clock) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
         this.rules = rules;
+        this.forecast = forecast;
+        this.clock = clock;
     }
 
-    /** One page of the view. */
+    /** One page of the view, each item with its forecast. */
     public ItemPage page(ItemQuery query) {
+        ItemPage page = itemsOf(query);
+        return new ItemPage(withForecasts(query.store(), page.items()), page.nextCursor());
+    }
+
+    private ItemPage itemsOf(ItemQuery query) {
         if (!query.search().isEmpty()) {
             return searchPage(query);
+        }
+        if (query.atRisk()) {
+            return indexPage(query, atRiskQuery(query.store()), ItemStatesTable.AT_RISK_OUT_AT, false);
         }
         if (query.status().isPresent() && query.status().get() != StockStatus.IN_STOCK) {
             return indexPage(query, statusIndexQuery(query.store(), query.status().get()),
@@ -83,7 +110,58 @@ public class InventoryService {
         Map<String, AttributeValue> attributes = dynamoDb.getItem(b -> b.tableName(tables.inventory())
                 .key(itemKey(store, itemId)))
                 .item();
-        return attributes == null || attributes.isEmpty() ? Optional.empty() : Optional.of(view(attributes));
+        return attributes == null || attributes.isEmpty() ? Optional.empty()
+                : Optional.of(withForecasts(store, List.of(view(attributes))).get(0));
+    }
+
+    /** An item's level history and forecast, as its state holds them; empty before its first level change. */
+    public ItemHistory history(String store, String itemId) {
+        ItemIds.requireValid(itemId, "item");
+        Map<String, AttributeValue> state = dynamoDb.getItem(b -> b.tableName(tables.itemStates())
+                .key(itemKey(store, itemId))
+                .projectionExpression("#h, #o, #c, #r, #e")
+                .expressionAttributeNames(Map.of("#h", ItemStatesTable.HISTORY, "#o", ItemStatesTable.EXPECTED_OUT_AT,
+                        "#c", ItemStatesTable.DAYS_OF_COVER, "#r", ItemStatesTable.UNITS_PER_DAY,
+                        "#e", ItemStatesTable.EPISODE_START)))
+                .item();
+        return ItemHistory.of(state);
+    }
+
+    /**
+     * The items with days of cover and expected stock-out from their states: one BatchGetItem of the page's states
+     * (projected to those two attributes).
+     */
+    private List<ItemView> withForecasts(String store, List<ItemView> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<String, Map<String, AttributeValue>> states = new HashMap<>();
+        for (int from = 0; from < items.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = items.subList(from, Math.min(items.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(item -> itemKey(store, item.itemId())).toList();
+            Map<String, KeysAndAttributes> request = Map.of(tables.itemStates(), KeysAndAttributes.builder()
+                    .keys(keys)
+                    .projectionExpression("#i, #o, #c")
+                    .expressionAttributeNames(Map.of("#i", ItemStatesTable.ITEM_ID,
+                            "#o", ItemStatesTable.EXPECTED_OUT_AT, "#c", ItemStatesTable.DAYS_OF_COVER))
+                    .build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> current = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
+                response.responses().getOrDefault(tables.itemStates(), List.of())
+                        .forEach(state -> states.put(state.get(ItemStatesTable.ITEM_ID).s(), state));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        List<ItemView> decorated = new ArrayList<>(items.size());
+        for (ItemView item : items) {
+            Map<String, AttributeValue> state = states.get(item.itemId());
+            AttributeValue out = state == null ? null : state.get(ItemStatesTable.EXPECTED_OUT_AT);
+            AttributeValue cover = state == null ? null : state.get(ItemStatesTable.DAYS_OF_COVER);
+            decorated.add(out == null || cover == null || item.inventoryLevel() == 0 ? item
+                    : item.withForecast(Double.parseDouble(cover.n()), Instant.parse(out.s())));
+        }
+        return decorated;
     }
 
     /** Items, out of stock, low and in stock of the whole store: its summary in the registry, one GetItem. */
@@ -310,6 +388,23 @@ public class InventoryService {
                         "#status", InventoryTable.STOCK_STATUS))
                 .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store),
                         ":status", AttributeValue.fromS(status.indexValue().orElseThrow())));
+    }
+
+    /** The store's items expected to run out within the horizon from now, soonest first (the sparse state index). */
+    private QueryRequest.Builder atRiskQuery(String store) {
+        return QueryRequest.builder()
+                .tableName(tables.itemStates())
+                .indexName(ItemStatesTable.AT_RISK_INDEX)
+                .keyConditionExpression("#store = :store AND #out <= :until")
+                .expressionAttributeNames(Map.of("#store", ItemStatesTable.STORE_ID,
+                        "#out", ItemStatesTable.AT_RISK_OUT_AT))
+                .expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store),
+                        ":until", AttributeValue.fromS(Timestamps.format(clock.instant().plus(forecast.horizon())))));
+    }
+
+    /** The forecast horizon ("at risk" means out within it). */
+    public java.time.Duration horizon() {
+        return forecast.horizon();
     }
 
     private QueryRequest.Builder sortIndexQuery(String store, String index) {

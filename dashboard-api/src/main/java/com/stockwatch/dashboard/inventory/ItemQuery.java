@@ -16,14 +16,19 @@ public record ItemQuery(
         ItemSort sort,
         boolean descending,
         Optional<Cursor> cursor,
-        int limit) {
+        int limit,
+        boolean atRisk) {
+
+    /** The {@code status} value of the "at risk" filter: expected to run out within the forecast horizon. */
+    public static final String AT_RISK = "at_risk";
 
     /** Longest accepted search text. */
     public static final int MAX_SEARCH_CHARS = 256;
 
     public static ItemQuery parse(String store, String status, String search, String sort, String cursor,
             String limit, int defaultLimit, int maxLimit) {
-        Optional<StockStatus> parsedStatus = parseStatus(status);
+        boolean atRisk = status != null && status.strip().equals(AT_RISK);
+        Optional<StockStatus> parsedStatus = atRisk ? Optional.empty() : parseStatus(status);
         String parsedSearch = search == null ? "" : search.strip();
         if (parsedSearch.length() > MAX_SEARCH_CHARS) {
             throw new BadParameterException("q", "q (search) must be at most " + MAX_SEARCH_CHARS + " characters.");
@@ -32,8 +37,16 @@ public record ItemQuery(
         ItemSort parsedSort = parseSort(sort);
         int parsedLimit = parseLimit(limit, defaultLimit, maxLimit);
         checkCombination(parsedStatus, parsedSearch, parsedSort, descending);
+        if (atRisk && !parsedSearch.isEmpty()) {
+            throw new BadParameterException("status",
+                    "status cannot be combined with a search (search covers all items); clear one of them.");
+        }
+        if (atRisk && (parsedSort != ItemSort.ITEM || descending)) {
+            throw new BadParameterException("sort",
+                    "sort cannot be combined with the at risk filter (listed by expected stock-out, soonest first); clear the filter to sort.");
+        }
         ItemQuery withoutCursor = new ItemQuery(store, parsedStatus, parsedSearch, parsedSort, descending,
-                Optional.empty(), parsedLimit);
+                Optional.empty(), parsedLimit, atRisk);
         if (cursor == null || cursor.isBlank()) {
             return withoutCursor;
         }
@@ -43,7 +56,7 @@ public record ItemQuery(
                     "cursor belongs to another store, filter or sort; start again from the first page.");
         }
         return new ItemQuery(store, parsedStatus, parsedSearch, parsedSort, descending, Optional.of(decoded),
-                parsedLimit);
+                parsedLimit, atRisk);
     }
 
     /**
@@ -75,7 +88,7 @@ public record ItemQuery(
             return Optional.empty();
         }
         return Optional.of(StockStatus.fromParameter(status).orElseThrow(() -> new BadParameterException("status",
-                "status must be one of out_of_stock, low, in_stock.")));
+                "status must be one of out_of_stock, low, in_stock, at_risk.")));
     }
 
     private static ItemSort parseSort(String sort) {
@@ -108,8 +121,13 @@ public record ItemQuery(
 
     /** Identifies filter, search and order, so a cursor is only accepted by the view that issued it. */
     public String viewKey() {
-        String text = status.map(StockStatus::parameter).orElse("") + '|' + search + '|' + sortParameter();
+        String text = statusParameter().orElse("") + '|' + search + '|' + sortParameter();
         return Integer.toHexString(text.hashCode());
+    }
+
+    /** The {@code status} parameter value of this view: a status, {@link #AT_RISK}, or none. */
+    public Optional<String> statusParameter() {
+        return atRisk ? Optional.of(AT_RISK) : status.map(StockStatus::parameter);
     }
 
     /** The {@code sort} parameter value of this view ({@code level}, {@code -updated}, ...). */
@@ -119,16 +137,16 @@ public record ItemQuery(
 
     /** The same view from its first page. */
     public ItemQuery firstPage() {
-        return new ItemQuery(store, status, search, sort, descending, Optional.empty(), limit);
+        return new ItemQuery(store, status, search, sort, descending, Optional.empty(), limit, atRisk);
     }
 
     /** The same view with another page size. */
     public ItemQuery withLimit(int newLimit) {
-        return new ItemQuery(store, status, search, sort, descending, cursor, newLimit);
+        return new ItemQuery(store, status, search, sort, descending, cursor, newLimit, atRisk);
     }
 
     /** The same view from {@code next} on. */
     public ItemQuery withCursor(Cursor next) {
-        return new ItemQuery(store, status, search, sort, descending, Optional.of(next), limit);
+        return new ItemQuery(store, status, search, sort, descending, Optional.of(next), limit, atRisk);
     }
 }

@@ -25,7 +25,8 @@ public record InventoryViewModel(
         ItemPage page,
         Totals totals,
         int refreshSeconds,
-        int defaultLimit) {
+        int defaultLimit,
+        long horizonDays) {
 
     /** A column header: label, link that sorts by it, {@code aria-sort} value, numeric (right-aligned). */
     public record SortHeader(String label, String url, String ariaSort, boolean numeric) {
@@ -45,7 +46,7 @@ public record InventoryViewModel(
 
     /** Whether a search or filter narrowed the view (then "no results" differs from "no items"). */
     public boolean narrowed() {
-        return query.status().isPresent() || !query.search().isEmpty();
+        return query.status().isPresent() || query.atRisk() || !query.search().isEmpty();
     }
 
     public boolean isFirstPage() {
@@ -65,7 +66,8 @@ public record InventoryViewModel(
     }
 
     public String statusLabel() {
-        return query.status().map(StockStatus::label).orElse("all");
+        return query.atRisk() ? "at risk (out within " + horizonDays + " days)"
+                : query.status().map(StockStatus::label).orElse("all");
     }
 
     public List<StatusOption> statusOptions() {
@@ -75,6 +77,8 @@ public record InventoryViewModel(
             options.add(new StatusOption(status.parameter(), status.label(),
                     query.status().map(s -> s == status).orElse(false)));
         }
+        options.add(new StatusOption(ItemQuery.AT_RISK, "At risk (out within " + horizonDays + " days)",
+                query.atRisk()));
         return options;
     }
 
@@ -123,7 +127,7 @@ public record InventoryViewModel(
     /** The CSV export of {@code query}'s view from {@code cursor} on (the next part of an export). */
     static String csvUrl(String store, ItemQuery query, String cursor) {
         StringBuilder text = new StringBuilder("/stores/").append(encode(store)).append("/inventory.csv?");
-        query.status().ifPresent(s -> text.append("status=").append(s.parameter()).append('&'));
+        query.statusParameter().ifPresent(s -> text.append("status=").append(s).append('&'));
         if (!query.search().isEmpty()) {
             text.append("q=").append(encode(query.search())).append('&');
         }
@@ -149,7 +153,7 @@ public record InventoryViewModel(
 
     private String queryString(Optional<String> sort, Optional<String> cursor) {
         Map<String, String> params = new LinkedHashMap<>();
-        query.status().ifPresent(s -> params.put("status", s.parameter()));
+        query.statusParameter().ifPresent(s -> params.put("status", s));
         if (!query.search().isEmpty()) {
             params.put("q", query.search());
         }

@@ -28,6 +28,7 @@ import com.stockwatch.dashboard.imports.ImportsService;
 import com.stockwatch.dashboard.inventory.CsvExport;
 import com.stockwatch.dashboard.inventory.InventoryService;
 import com.stockwatch.dashboard.inventory.ItemQuery;
+import com.stockwatch.dashboard.inventory.ItemHistory;
 import com.stockwatch.dashboard.inventory.ItemView;
 import com.stockwatch.dashboard.stores.StoreDirectory;
 import com.stockwatch.dashboard.uploads.UploadService;
@@ -137,7 +138,9 @@ public class PagesResource {
             return Response.status(404).entity(Templates.error(context("Item not found", store, "inventory"), 404,
                     "Item not found", "Store " + store + " has no item " + itemId + ".")).build();
         }
-        return Response.ok(Templates.item(context(item.get().itemName(), store, "inventory"), item.get())).build();
+        ItemHistory history = inventory.history(store, itemId);
+        return Response.ok(Templates.item(context(item.get().itemName(), store, "inventory"), item.get(), history,
+                ItemChart.of(history), inventory.horizon().toDays())).build();
     }
 
     @GET
@@ -198,7 +201,7 @@ public class PagesResource {
         ItemQuery query = ItemQuery.parse(store, status, q, sort, cursor, limit, config.pageSize(),
                 config.maxPageSize());
         return new InventoryViewModel(store, query, inventory.page(query), inventory.totals(store),
-                config.refreshSeconds(), config.pageSize());
+                config.refreshSeconds(), config.pageSize(), inventory.horizon().toDays());
     }
 
     PageContext context(String title, String store, String section) {

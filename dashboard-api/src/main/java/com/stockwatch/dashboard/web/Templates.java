@@ -7,6 +7,7 @@ import com.stockwatch.dashboard.stores.StoreDirectory;
 import com.stockwatch.dashboard.alerts.AlertView;
 import com.stockwatch.dashboard.alerts.DigestView;
 import com.stockwatch.dashboard.imports.ImportView;
+import com.stockwatch.dashboard.inventory.ItemHistory;
 import com.stockwatch.dashboard.inventory.ItemView;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -32,7 +33,9 @@ public final class Templates {
     /** The part of the inventory page the 30-second refresh replaces. */
     public static native TemplateInstance inventory$results(PageContext page, InventoryViewModel model);
 
-    public static native TemplateInstance item(PageContext page, ItemView item);
+    /** @param chart the history chart, {@code null} before the item's first recorded level change */
+    public static native TemplateInstance item(PageContext page, ItemView item, ItemHistory history, ItemChart chart,
+            long horizonDays);
 
     public static native TemplateInstance imports(PageContext page, List<ImportView> imports);
 

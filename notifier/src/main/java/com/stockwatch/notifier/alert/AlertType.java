@@ -7,7 +7,12 @@ public enum AlertType {
     /** The level dropped to or below the item's low-stock threshold from above it, and is not 0. */
     LOW_STOCK("Low stock", "LOW STOCK"),
     /** The level rose from 0. */
-    BACK_IN_STOCK("Back in stock", "BACK IN STOCK");
+    BACK_IN_STOCK("Back in stock", "BACK IN STOCK"),
+    /**
+     * The item is expected to run out within the forecast horizon and is not at 0 yet; once per restock episode.
+     * Listed after the others: a digest names it last.
+     */
+    PREDICTED_OUT_OF_STOCK("Running out soon", "RUNNING OUT SOON");
 
     private final String title;
     private final String shout;

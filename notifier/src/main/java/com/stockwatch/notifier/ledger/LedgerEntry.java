@@ -36,6 +36,8 @@ public record LedgerEntry(String storeId, String alertId, String eventId, Map<St
         alert.oldLevel().ifPresent(level -> details.put(AlertsTable.OLD_LEVEL, AttributeValue.fromN(Long.toString(level))));
         details.put(AlertsTable.NEW_LEVEL, AttributeValue.fromN(Long.toString(alert.newLevel())));
         details.put(AlertsTable.OCCURRED_AT, AttributeValue.fromS(Timestamps.format(alert.occurredAt())));
+        alert.forecast().ifPresent(forecast -> details.put(AlertsTable.EXPECTED_OUT_AT,
+                AttributeValue.fromS(Timestamps.format(forecast.expectedOutAt()))));
         return new LedgerEntry(alert.storeId(), alert.alertId(), alert.eventId(), details);
     }
 

@@ -1,6 +1,7 @@
 package com.stockwatch.notifier.message;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,7 +52,8 @@ public final class AlertMessages {
     /** E.g. {@code Stockwatch: OUT OF STOCK at store 12: Blue mug 0.3 l (SKU-1) 3 -> 0}, the name cut to fit. */
     String sms(Alert alert) {
         String prefix = "Stockwatch: " + alert.type().shout() + " at store " + Texts.oneLine(alert.storeId()) + ": ";
-        String suffix = " " + Texts.levels(alert.oldLevel(), alert.newLevel());
+        String suffix = alert.forecast().map(f -> " " + f.level() + " left, out about " + Texts.day(f.expectedOutAt()))
+                .orElseGet(() -> " " + Texts.levels(alert.oldLevel(), alert.newLevel()));
         return fit(prefix, alert, suffix, SMS_MAX_CHARS);
     }
 
@@ -85,6 +87,9 @@ public final class AlertMessages {
         text.append("Store: ").append(alert.storeId()).append('\n');
         text.append("Level: ").append(Texts.levels(alert.oldLevel(), alert.newLevel())).append('\n');
         text.append("Time:  ").append(Texts.time(alert.occurredAt())).append('\n');
+        alert.forecast().ifPresent(f -> text.append("Out:   about ").append(Texts.time(f.expectedOutAt()))
+                .append(String.format(Locale.ROOT, " (%.1f days of cover at %.1f a day since %s)",
+                        f.daysOfCover(), f.unitsPerDay(), Texts.time(f.episodeStart()))).append('\n'));
         Texts.itemLink(dashboardUrl, alert.storeId(), alert.itemId())
                 .ifPresent(link -> text.append("Page:  ").append(link).append('\n'));
         text.append('\n').append(explanation(alert.type(), threshold)).append('\n');
@@ -96,6 +101,8 @@ public final class AlertMessages {
             case OUT_OF_STOCK -> "The item is out of stock.";
             case LOW_STOCK -> "The stock level is at or below the item's low-stock threshold of " + threshold + ".";
             case BACK_IN_STOCK -> "The item is back in stock.";
+            case PREDICTED_OUT_OF_STOCK -> "At the rate it sold since its last restock, the item runs out within the"
+                    + " forecast horizon. This warning is sent once until the item is restocked.";
         };
     }
 }

@@ -14,6 +14,8 @@ final class Texts {
     static final String ELLIPSIS = "...";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", java.util.Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private Texts() {
     }
@@ -44,6 +46,11 @@ final class Texts {
 
     static String time(Instant instant) {
         return TIME.format(instant);
+    }
+
+    /** {@code Thu 2026-11-26}: the day a stock-out is expected (UTC). */
+    static String day(Instant instant) {
+        return DAY.format(instant);
     }
 
     static String levels(OptionalLong oldLevel, long newLevel) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +51,9 @@ public class SearchIndexConsumer {
     /**
      * Applies the records' token changes in order.
      *
-     * @return the index of the first record whose changes are not all written, or {@code records.size()}
+     * @return the index of the first record whose changes are not all written, empty when all are
      */
-    public int apply(List<DynamodbStreamRecord> records) {
+    public Optional<Integer> apply(List<DynamodbStreamRecord> records) {
         List<Write> batch = new ArrayList<>(BATCH_WRITE_LIMIT);
         Set<String> keysInBatch = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
@@ -67,7 +68,7 @@ public class SearchIndexConsumer {
             for (Write write : writes) {
                 if (batch.size() == BATCH_WRITE_LIMIT || keysInBatch.contains(write.key())) {
                     if (!flush(batch)) {
-                        return batch.get(0).index();
+                        return Optional.of(batch.get(0).index());
                     }
                     batch.clear();
                     keysInBatch.clear();
@@ -77,9 +78,9 @@ public class SearchIndexConsumer {
             }
         }
         if (!batch.isEmpty() && !flush(batch)) {
-            return batch.get(0).index();
+            return Optional.of(batch.get(0).index());
         }
-        return records.size();
+        return Optional.empty();
     }
 
     /** The token rows one record puts and deletes. */

@@ -8,7 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.stockwatch.notifier.search.SearchIndexConsumer;
 
 /**
- * What {@code Inventory}'s stream maintains for the dashboard: the store summaries and the name-token search index.
+ * What {@code Inventory}'s stream maintains for the dashboard: the item states (summary counts, level history,
+ * stock-out forecast) with the store summaries, and the name-token search index.
  * {@link com.stockwatch.notifier.StreamRouter} runs it next to the alerts and reports the earliest failure of all as the
  * partial batch response.
  */
@@ -23,8 +24,8 @@ public class DashboardStreamConsumers {
         this.search = search;
     }
 
-    /** @return the index of the first record not fully applied, or {@code records.size()} */
-    public int apply(List<DynamodbStreamRecord> records) {
-        return Math.min(summaries.apply(records), search.apply(records));
+    /** @return the first record not fully applied, and the stock-out warnings the item states raised */
+    public Applied apply(List<DynamodbStreamRecord> records) {
+        return summaries.apply(records).and(Applied.upTo(search.apply(records)));
     }
 }

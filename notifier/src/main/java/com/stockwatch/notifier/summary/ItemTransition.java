@@ -1,29 +1,34 @@
 package com.stockwatch.notifier.summary;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.stockwatch.forecast.StockPoint;
 import com.stockwatch.inventory.InventoryTable;
 import com.stockwatch.inventory.ItemStatesTable;
 import com.stockwatch.inventory.StockStatus;
 
 /**
- * What one stream record of {@code Inventory} does to its store's summary: the item moves from one status (or from
- * not existing) to another (or to not existing). {@code from} is what the record's old image says; the consumer
- * corrects it from the item's state when the two differ.
+ * What one stream record of {@code Inventory} does to the item's state: the item moves from one status (or from
+ * not existing) to another (or to not existing), and a new level adds a point to its history. {@code from} is what
+ * the record's old image says; the consumer takes it from the item's state, which is what the summary counts.
  *
  * @param index   position of the record in the batch
+ * @param point   the new level at the file's time, when the level changed (or the item is new); empty for a delete
+ *                and for a record whose level or time cannot be read (its status still counts)
  * @param version the record's sequence number as {@link ItemStatesTable#VERSION}
  */
 record ItemTransition(int index, String storeId, String itemId, Optional<StockStatus> from, Optional<StockStatus> to,
-        String version) {
+        Optional<StockPoint> point, String version) {
 
     /**
-     * The transition of a record, empty when it changes no count (a level change within the same status, or an event
-     * that is neither INSERT, MODIFY nor REMOVE).
+     * The transition of a record, empty when it changes neither a count nor the level (a file that repeats the
+     * item's values, a rename, or an event that is neither INSERT, MODIFY nor REMOVE).
      *
      * @throws IllegalArgumentException when the record lacks its keys, sequence number or images
      */
@@ -40,17 +45,23 @@ record ItemTransition(int index, String storeId, String itemId, Optional<StockSt
                 : Optional.of(status(stream.getOldImage(), "OldImage"));
         Optional<StockStatus> to = "REMOVE".equals(event) ? Optional.empty()
                 : Optional.of(status(stream.getNewImage(), "NewImage"));
-        if (from.equals(to)) {
+        Optional<Long> newLevel = "REMOVE".equals(event) ? Optional.empty() : level(stream.getNewImage());
+        boolean levelChanged = newLevel.isPresent()
+                && ("INSERT".equals(event) || !newLevel.equals(level(stream.getOldImage())));
+        if (from.equals(to) && !levelChanged) {
             return Optional.empty();
         }
+        Optional<StockPoint> point = levelChanged
+                ? time(stream).map(at -> new StockPoint(at.getEpochSecond(), newLevel.get()))
+                : Optional.empty();
         return Optional.of(new ItemTransition(index, key(stream.getKeys(), InventoryTable.STORE_ID),
-                key(stream.getKeys(), InventoryTable.ITEM_ID), from, to,
+                key(stream.getKeys(), InventoryTable.ITEM_ID), from, to, point,
                 ItemStatesTable.version(stream.getSequenceNumber())));
     }
 
     /** The same transition starting from the status the item is actually counted as. */
     ItemTransition from(Optional<StockStatus> counted) {
-        return new ItemTransition(index, storeId, itemId, counted, to, version);
+        return new ItemTransition(index, storeId, itemId, counted, to, point, version);
     }
 
     boolean changesCounts() {
@@ -71,6 +82,32 @@ record ItemTransition(int index, String storeId, String itemId, Optional<StockSt
             return StockStatus.IN_STOCK;
         }
         return StockStatus.valueOf(status.getS());
+    }
+
+    private static Optional<Long> level(Map<String, AttributeValue> image) {
+        AttributeValue level = image == null ? null : image.get(InventoryTable.INVENTORY_LEVEL);
+        if (level == null || level.getN() == null) {
+            return Optional.empty();
+        }
+        try {
+            long value = Long.parseLong(level.getN());
+            return value >= 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The file's time ({@code last_updated}), else the record's creation time. */
+    private static Optional<Instant> time(StreamRecord stream) {
+        AttributeValue updated = stream.getNewImage().get(InventoryTable.LAST_UPDATED);
+        if (updated != null && updated.getS() != null) {
+            try {
+                return Optional.of(Instant.parse(updated.getS()));
+            } catch (DateTimeParseException e) {
+                // fall back to the record's time
+            }
+        }
+        return Optional.ofNullable(stream.getApproximateCreationDateTime()).map(d -> d.toInstant());
     }
 
     private static String key(Map<String, AttributeValue> keys, String name) {
