@@ -101,6 +101,17 @@ try {
   check(uploadText.includes('Uploaded.'), 'file uploaded straight to storage (' + uploadText.trim() + ')');
   await page.screenshot({ path: outDir + '/dashboard-upload.png', fullPage: true });
 
+  // 6. Sign out: the header button's CSRF-checked POST; the provider's end session returns to /logged-out.
+  const hops = [];
+  page.on('response', (r) => hops.push(r.status() + ' ' + r.url().split('?')[0] + ' csp=' + (r.headers()['content-security-policy'] || '').replace(/.*form-action/, '').split(';')[0]));
+  page.on('requestfailed', (r) => hops.push('FAILED ' + r.url() + ' ' + (r.failure() && r.failure().errorText)));
+  await page.click('header.top form.signout button');
+  await page.waitForURL((url) => url.pathname === '/logged-out', { timeout: 20000 })
+    .catch(() => check(false, 'sign-out ended at ' + page.url() + ' (' + consoleErrors.join('; ') + ') ' + hops.join(' | ')));
+  check((await page.textContent('h1')) === 'You are signed out', 'signed out with the header button');
+  await page.goto(baseUrl + '/stores/berlin');
+  check(!page.url().startsWith(baseUrl), 'after signing out a page asks for a login again');
+
   check(dialogs.length === 0, 'no alert dialog opened (' + dialogs.join('; ') + ')');
   const cspViolations = consoleErrors.filter((text) => text.includes('Content Security Policy'));
   check(cspViolations.length === 0, 'no Content-Security-Policy violation (' + cspViolations.join('; ') + ')');
