@@ -101,10 +101,10 @@ try {
   check(uploadText.includes('Uploaded.'), 'file uploaded straight to storage (' + uploadText.trim() + ')');
   await page.screenshot({ path: outDir + '/dashboard-upload.png', fullPage: true });
 
-  // 6. Sign out: the header button's CSRF-checked POST; the provider's end session returns to /logged-out.
+  // 6. Sign out: the header button's CSRF-checked POST (after the upload page's background polling, which must not
+  // have replaced the CSRF cookie); the provider's end session returns to /logged-out.
   const hops = [];
-  page.on('response', (r) => hops.push(r.status() + ' ' + r.url().split('?')[0] + ' csp=' + (r.headers()['content-security-policy'] || '').replace(/.*form-action/, '').split(';')[0]));
-  page.on('requestfailed', (r) => hops.push('FAILED ' + r.url() + ' ' + (r.failure() && r.failure().errorText)));
+  page.on('response', (r) => hops.push(r.status() + ' ' + r.url().split('?')[0]));
   await page.click('header.top form.signout button');
   await page.waitForURL((url) => url.pathname === '/logged-out', { timeout: 20000 })
     .catch(() => check(false, 'sign-out ended at ' + page.url() + ' (' + consoleErrors.join('; ') + ') ' + hops.join(' | ')));

@@ -310,6 +310,22 @@ class DashboardPagesTest {
     }
 
     @Test
+    void backgroundRefreshesKeepTheCsrfCookieThePagesFormsWereRenderedWith() {
+        Response page = as(berlin).get("/stores/berlin");
+        String cookie = berlin.cookieHeader() + "; csrf-token=" + page.getCookie("csrf-token");
+
+        Response plain = given().redirects().follow(false).header("Cookie", cookie).get("/stores/berlin/results");
+        Response background = given().redirects().follow(false).header("Cookie", cookie)
+                .header("X-Background", "1").get("/stores/berlin/results");
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.getCookie("csrf-token")).as("a page GET issues a new signed token").isNotNull()
+                .isNotEqualTo(page.getCookie("csrf-token"));
+        assertThat(background.statusCode()).isEqualTo(200);
+        assertThat(background.getCookie("csrf-token")).isNull();
+    }
+
+    @Test
     void aLogoutPostWithoutTheCsrfTokenIsRefusedAndSignsNobodyOut() {
         OidcLogin.Session session = OidcLogin.login(app(), "/", "lou", "store-berlin");
         String csrfCookie = as(session).get("/stores/berlin").getCookie("csrf-token");

@@ -22,11 +22,23 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 @Singleton
 public class SecurityHeaders {
 
+    /**
+     * Header the pages' scripts put on their background requests (result refresh, import polling). With a signed
+     * CSRF cookie quarkus-rest-csrf issues a new token on every GET, so such a request would silently replace the
+     * cookie the page's forms (sign-out, upload) were rendered with, and their next POST would be refused; their
+     * answers therefore never set that cookie.
+     */
+    static final String BACKGROUND_REQUEST = "X-Background";
+
     private final String contentSecurityPolicy;
+    private final String csrfCookieName;
 
     public SecurityHeaders(DashboardConfig config, AwsSettings aws,
             @ConfigProperty(name = "quarkus.oidc.end-session-path") Optional<String> endSessionPath,
-            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
+            @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
+            String csrfCookieName) {
+        this.csrfCookieName = csrfCookieName;
         this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "connect-src 'self' " + String.join(" ", uploadOrigins(config.uploadOrigins(), aws.s3Endpoint(),
                         config.uploadBucket(), aws.region()))
@@ -88,6 +100,9 @@ public class SecurityHeaders {
                 headers.set("Referrer-Policy", "same-origin");
                 if (!rc.request().path().startsWith("/static/")) {
                     headers.set("Cache-Control", "no-store");
+                }
+                if (rc.request().headers().contains(BACKGROUND_REQUEST)) {
+                    rc.response().removeCookies(csrfCookieName, false);
                 }
             });
             rc.next();
