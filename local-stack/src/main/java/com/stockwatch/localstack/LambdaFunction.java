@@ -90,6 +90,8 @@ final class LambdaFunction implements AutoCloseable {
         env.put("_HANDLER", HANDLER);
         env.put("LAMBDA_TASK_ROOT", moduleDir.resolve("target").toString());
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        // The artefacts run in the prod profile, which logs JSON lines for CloudWatch; locally plain lines read better.
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         LambdaFunction function = new LambdaFunction(name, command(name, moduleDir, nativeMode, runtime), logDir,
                 env);
         try {
