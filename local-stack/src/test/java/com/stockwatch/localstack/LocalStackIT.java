@@ -61,8 +61,8 @@ class LocalStackIT {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
-    /** A restarted function is a cold JVM again: its first invocation takes longer, more so on a busy machine. */
-    private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(120);
+    /** A restarted function is a cold JVM again and retries the batch it lost: minutes on a machine at load 20+. */
+    private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(300);
     private static final List<String> NATIVE_FUNCTIONS = nativeFunctions(System.getProperty("stockwatch.it.native", ""));
     private static final boolean NATIVE = !NATIVE_FUNCTIONS.isEmpty();
 
