@@ -48,7 +48,10 @@ resource "aws_lambda_function" "loader" {
   timeout          = var.function_timeout_seconds.loader
 
   environment {
-    variables = local.shared_environment
+    variables = merge(local.shared_environment, {
+      # Every import record carries expires_at = its start + this; the imports table's TTL deletes it then.
+      INVENTORY_LOADER_IMPORT_RETENTION = "P${var.import_retention_days}D"
+    })
   }
 
   logging_config {
@@ -234,6 +237,10 @@ resource "aws_lambda_function" "dashboard" {
       QUARKUS_OIDC_AUTHENTICATION_REDIRECT_PATH = local.dashboard_callback_path
       # Cognito logout is /logout?client_id=...&logout_uri=..., not OIDC RP-initiated logout.
       QUARKUS_OIDC_END_SESSION_PATH = "${local.cognito_base_url}/logout"
+      # The upload page offers exactly the suffixes the bucket notifies the loader on (storage.tf), and the CSP's
+      # connect-src allows the bucket's own origin only (where the presigned PUT goes), not every *.amazonaws.com.
+      INVENTORY_DASHBOARD_UPLOAD_EXTENSIONS = join(",", var.upload_extensions)
+      INVENTORY_DASHBOARD_UPLOAD_ORIGINS    = local.upload_origin
     })
   }
 

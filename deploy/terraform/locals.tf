@@ -34,6 +34,10 @@ locals {
   # Origins that serve the dashboard: API Gateway's URL and any custom domains.
   dashboard_origins = concat([aws_apigatewayv2_api.dashboard.api_endpoint], var.dashboard_extra_origins)
 
+  # Where the browser sends presigned uploads: the bucket's own origin, the only one the dashboard's CSP connect-src
+  # allows besides itself. The SDK's presigner uses S3's global endpoint in us-east-1 (UploadOriginsTest checks both).
+  upload_origin = var.aws_region == "us-east-1" ? "https://${aws_s3_bucket.uploads.bucket}.s3.amazonaws.com" : "https://${aws_s3_bucket.uploads.bucket}.s3.${var.aws_region}.amazonaws.com"
+
   cognito_domain = var.cognito_domain_prefix != "" ? var.cognito_domain_prefix : "${var.name_prefix}-${random_id.cognito_domain.hex}"
 }
 

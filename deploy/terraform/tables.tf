@@ -92,6 +92,14 @@ resource "aws_dynamodb_table" "imports" {
   stream_enabled   = true
   stream_view_type = "NEW_IMAGE"
 
+  # The loader writes expires_at (epoch seconds) = start of the import + var.import_retention_days on every record
+  # (ImportsTable.EXPIRES_AT); TTL deletes it after that. Its REMOVE stream records carry no new image, so the
+  # notifier's stream filter (status of the new image) drops them.
+  ttl {
+    attribute_name = "expires_at"
+    enabled        = true
+  }
+
   point_in_time_recovery {
     enabled = true
   }

@@ -154,6 +154,17 @@ variable "upload_extensions" {
   }
 }
 
+variable "import_retention_days" {
+  description = "Days an import record (InventoryImports) is kept before DynamoDB's TTL deletes it (inventory.loader.import-retention)."
+  type        = number
+  default     = 400
+
+  validation {
+    condition     = var.import_retention_days >= 1 && floor(var.import_retention_days) == var.import_retention_days
+    error_message = "import_retention_days must be a whole number of days from 1."
+  }
+}
+
 variable "notifier_batch_size" {
   description = "Largest number of stream records per notifier invocation. Alert storms are detected per batch, so a large batch lets one big file's changes collapse into one digest per store."
   type        = number

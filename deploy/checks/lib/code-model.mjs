@@ -102,7 +102,7 @@ export function tableSchemas(repoRoot) {
   }
   return {
     inventory: { ...schema("inventory"), defaultName: defaults.inventory },
-    imports: { ...schema("imports"), defaultName: defaults.imports },
+    imports: { ...schema("imports"), defaultName: defaults.imports, ttl: resolve("TableSchemas.IMPORTS_TTL_ATTRIBUTE") },
     alerts: { ...schema("alerts"), defaultName: defaults.alerts, ttl: resolve("TableSchemas.ALERTS_TTL_ATTRIBUTE") },
     stores: { ...schema("stores"), defaultName: defaults.stores },
     item_states: { ...schema("itemStates"), defaultName: defaults.itemStates },

@@ -436,6 +436,36 @@ export const CHECKS = {
     return problems;
   },
 
+  "the dashboard offers the suffixes the bucket notifies on and lets the browser reach the bucket's origin only"(cfg, code) {
+    const problems = [];
+    const dashboard = functions(cfg).dashboard;
+    if (!dashboard) return ["aws_lambda_function.dashboard missing"];
+    const envText = String(expr(block(dashboard, "environment").variables) ?? "");
+    if (!/\bINVENTORY_DASHBOARD_UPLOAD_EXTENSIONS\s*=\s*join\(\s*","\s*,\s*var\.upload_extensions\s*\)/.test(envText)) {
+      problems.push('dashboard: INVENTORY_DASHBOARD_UPLOAD_EXTENSIONS must be join(",", var.upload_extensions), the suffixes the bucket notifies the loader on');
+    }
+    const originRef = /\bINVENTORY_DASHBOARD_UPLOAD_ORIGINS\s*=\s*(\S+)/.exec(envText)?.[1];
+    const bucket = "${aws_s3_bucket.uploads.bucket}";
+    const want = [`"https://${bucket}.s3.\${var.aws_region}.amazonaws.com"`, `"https://${bucket}.s3.amazonaws.com"`];
+    if (originRef === undefined) problems.push("dashboard: INVENTORY_DASHBOARD_UPLOAD_ORIGINS unset: the CSP would fall back to a guess of the bucket origin");
+    else if (originRef !== "local.upload_origin") problems.push(`dashboard: INVENTORY_DASHBOARD_UPLOAD_ORIGINS is ${originRef}, must be local.upload_origin`);
+    else {
+      const origin = String(expr(cfg.locals.upload_origin) ?? "");
+      if (!want.every((w) => origin.includes(w)) || origin.includes("*")) {
+        problems.push(`local.upload_origin is ${origin}: must be the bucket's own origin, ${want.join(" (or in us-east-1) ")}, where the presigner points`);
+      }
+    }
+    const dashDefault = code.modules["dashboard-api"].dashboardConfig?.uploadExtensions;
+    if (dashDefault !== undefined && code.loaderSuffixes) {
+      const offered = dashDefault.split(",").map((s) => s.trim().toLowerCase()).map((s) => (s.startsWith(".") ? s : `.${s}`));
+      const missing = code.loaderSuffixes.filter((s) => !offered.includes(s));
+      const extra = offered.filter((s) => !code.loaderSuffixes.includes(s));
+      if (missing.length) problems.push(`DashboardConfig.uploadExtensions default lacks ${missing} (the loader reads them)`);
+      if (extra.length) problems.push(`DashboardConfig.uploadExtensions default offers ${extra} (the loader rejects them)`);
+    }
+    return problems;
+  },
+
   "the bucket blocks public access, denies plain HTTP, is versioned and encrypted, and allows CORS PUT from the dashboard only"(cfg) {
     const problems = [];
     const pab = Object.values(res(cfg, "aws_s3_bucket_public_access_block")).find((p) => ref(p.bucket) === "aws_s3_bucket.uploads.id");

@@ -47,6 +47,8 @@ const CASES = [
     ["stream view", (cfg) => { r(cfg, "aws_dynamodb_table", "inventory").stream_view_type = "NEW_IMAGE"; }],
     ["GSI projection", (cfg) => { r(cfg, "aws_dynamodb_table", "inventory").global_secondary_index[0].projection_type = "KEYS_ONLY"; }],
     ["no TTL", (cfg) => { delete r(cfg, "aws_dynamodb_table", "alerts").ttl; }],
+    ["no TTL on imports", (cfg) => { delete r(cfg, "aws_dynamodb_table", "imports").ttl; }],
+    ["imports TTL on another attribute than the loader writes", (cfg) => { r(cfg, "aws_dynamodb_table", "imports").ttl[0].attribute_name = "ttl"; }],
     ["provisioned", (cfg) => { r(cfg, "aws_dynamodb_table", "imports").billing_mode = "PROVISIONED"; }],
     ["no PITR", (cfg) => { r(cfg, "aws_dynamodb_table", "imports").point_in_time_recovery[0].enabled = false; }],
     ["schema changed in Java", (cfg, code) => { code.tables.alerts.range = "created_at"; }],
@@ -99,6 +101,18 @@ const CASES = [
     ["loader reads a new suffix", (cfg, code) => { code.loaderSuffixes.push(".xlsx"); }],
     ["overlapping suffixes", (cfg, code) => { cfg.variable.upload_extensions.default.push(".gz"); code.loaderSuffixes.push(".gz"); }],
     ["no failure destination", (cfg) => { delete cfg.resource.aws_lambda_function_event_invoke_config; }],
+  ]],
+  ["the dashboard offers the suffixes the bucket notifies on and lets the browser reach the bucket's origin only", [
+    ["extensions not passed", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "dashboard"), "INVENTORY_DASHBOARD_UPLOAD_EXTENSIONS", "INVENTORY_DASHBOARD_PAGE_SIZE"); }],
+    ["extensions from another list", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "dashboard"), "var.upload_extensions)", "var.store_ids)"); }],
+    ["origin not passed", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "dashboard"), "INVENTORY_DASHBOARD_UPLOAD_ORIGINS", "INVENTORY_DASHBOARD_PAGE_SIZE"); }],
+    ["origin from elsewhere", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "dashboard"), "= local.upload_origin", "= local.cognito_domain"); }],
+    ["wildcard origin", (cfg) => { cfg.locals.upload_origin = String(cfg.locals.upload_origin).replaceAll("${aws_s3_bucket.uploads.bucket}.s3.", "*."); }],
+    ["us-east-1 global endpoint forgotten", (cfg) => { cfg.locals.upload_origin = "https://${aws_s3_bucket.uploads.bucket}.s3.${var.aws_region}.amazonaws.com"; }],
+    ["dashboard default lacks .tsv", (cfg, code) => {
+      const dash = code.modules["dashboard-api"].dashboardConfig;
+      dash.uploadExtensions = dash.uploadExtensions.replace(".tsv,.tsv.gz,", "");
+    }],
   ]],
   ["the bucket blocks public access, denies plain HTTP, is versioned and encrypted, and allows CORS PUT from the dashboard only", [
     ["public policy allowed", (cfg) => { r(cfg, "aws_s3_bucket_public_access_block", "uploads").block_public_policy = false; }],

@@ -88,21 +88,7 @@ try {
   check(true, 'results refreshed in the background');
   await page.screenshot({ path: outDir + '/dashboard-out-of-stock.png', fullPage: true });
 
-  // 5. Upload: presigned PUT straight to storage (S3Mock in the tests), then the page waits for the import record.
-  await page.click('nav.tabs a[href$="/upload"]');
-  await page.waitForSelector('#file');
-  await page.setInputFiles('#file', { name: 'stock.csv', mimeType: 'text/csv',
-    buffer: Buffer.from('store_id,item_id,inventory_level\nberlin,milk,4\n') });
-  await page.click('form.upload button[type=submit]');
-  await page.waitForFunction(() => {
-    const out = document.getElementById('upload-status');
-    return out && /Uploaded\.|Upload failed/.test(out.textContent);
-  }, null, { timeout: 20000 });
-  const uploadText = await page.$eval('#upload-status', (el) => el.textContent);
-  check(uploadText.includes('Uploaded.'), 'file uploaded straight to storage (' + uploadText.trim() + ')');
-  await page.screenshot({ path: outDir + '/dashboard-upload.png', fullPage: true });
-
-  // 6. An item page draws its history chart: an inline SVG from the server, styled by the stylesheet (CSP holds).
+  // 5. An item page draws its history chart: an inline SVG from the server, styled by the stylesheet (CSP holds).
   await page.goto(baseUrl + '/stores/berlin/items/cherry');
   await page.waitForSelector('svg#history-chart polyline.history-line');
   const chart = await page.$eval('svg#history-chart', (svg) => {
@@ -124,6 +110,31 @@ try {
   check(chart.stroke !== 'none' && chart.fill === 'none' && chart.shown > 300,
     'the chart is styled by the stylesheet (stroke ' + chart.stroke + ', ' + Math.round(chart.shown) + ' px shown)');
   await page.screenshot({ path: outDir + '/dashboard-item-chart.png', fullPage: true });
+
+  // 6. Upload: presigned PUT straight to storage (S3Mock in the tests), then the page waits for the import record.
+  await page.click('nav.tabs a[href$="/upload"]');
+  await page.waitForSelector('#file');
+  await page.setInputFiles('#file', { name: 'stock.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('store_id,item_id,inventory_level\nberlin,milk,4\n') });
+  await page.click('form.upload button[type=submit]');
+  await page.waitForFunction(() => {
+    const out = document.getElementById('upload-status');
+    return out && /Uploaded\.|Upload failed/.test(out.textContent);
+  }, null, { timeout: 20000 });
+  const uploadText = await page.$eval('#upload-status', (el) => el.textContent);
+  check(uploadText.includes('Uploaded.'), 'file uploaded straight to storage (' + uploadText.trim() + ')');
+  await page.screenshot({ path: outDir + '/dashboard-upload.png', fullPage: true });
+
+  // 7. Sign out: the header button's CSRF-checked POST (after the upload page's background polling, which must not
+  // have replaced the CSRF cookie); the provider's end session returns to /logged-out.
+  const hops = [];
+  page.on('response', (r) => hops.push(r.status() + ' ' + r.url().split('?')[0]));
+  await page.click('header.top form.signout button');
+  await page.waitForURL((url) => url.pathname === '/logged-out', { timeout: 20000 })
+    .catch(() => check(false, 'sign-out ended at ' + page.url() + ' (' + consoleErrors.join('; ') + ') ' + hops.join(' | ')));
+  check((await page.textContent('h1')) === 'You are signed out', 'signed out with the header button');
+  await page.goto(baseUrl + '/stores/berlin');
+  check(!page.url().startsWith(baseUrl), 'after signing out a page asks for a login again');
 
   check(dialogs.length === 0, 'no alert dialog opened (' + dialogs.join('; ') + ')');
   const cspViolations = consoleErrors.filter((text) => text.includes('Content Security Policy'));

@@ -26,8 +26,11 @@ public interface DashboardConfig {
     @WithDefault("PT5M")
     Duration presignExpiry();
 
-    /** File extensions the loader reads; each may also end in {@code .gz}. */
-    @WithDefault("csv,json,jsonl,ndjson")
+    /**
+     * File name endings the upload page accepts: the bucket's notification suffixes (Terraform passes its
+     * {@code upload_extensions}, the deploy checks compare this default with what the loader reads).
+     */
+    @WithDefault(".csv,.csv.gz,.tsv,.tsv.gz,.txt,.txt.gz,.json,.json.gz,.jsonl,.jsonl.gz,.ndjson,.ndjson.gz")
     List<String> uploadExtensions();
 
     /** Items per page when the request names no {@code limit}. */
@@ -91,8 +94,9 @@ public interface DashboardConfig {
     String apiScope();
 
     /**
-     * Origins the browser may send uploads to ({@code connect-src} of the Content-Security-Policy). Empty means the
-     * S3 endpoint override when one is configured, else {@code https://*.amazonaws.com}.
+     * Origins the browser may send uploads to ({@code connect-src} of the Content-Security-Policy). Terraform sets the
+     * bucket's origin {@code https://<bucket>.s3.<region>.amazonaws.com}. Empty means the S3 endpoint override when one
+     * is configured (emulators), else that same bucket origin built from {@link #uploadBucket()} and the region.
      */
     Optional<List<String>> uploadOrigins();
 }

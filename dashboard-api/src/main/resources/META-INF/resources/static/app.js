@@ -20,7 +20,8 @@
     if (document.hidden) {
       return schedule();
     }
-    fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' }, redirect: 'manual' })
+    // Marked as a background request: it must not replace the CSRF cookie the page's forms were rendered with.
+    fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Background': '1' }, redirect: 'manual' })
       .then(function (response) {
         if (response.type === 'opaqueredirect' || response.status === 401) {
           status('Your session has ended: reload the page to sign in again.');

@@ -42,7 +42,8 @@
   }
 
   function follow(importsUrl, key, attempt) {
-    fetch(importsUrl + '?key=' + encodeURIComponent(key), { credentials: 'same-origin' })
+    // A background request: it must not replace the CSRF cookie the page's forms (sign-out, next upload) carry.
+    fetch(importsUrl + '?key=' + encodeURIComponent(key), { credentials: 'same-origin', headers: { 'X-Background': '1' } })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (imports) {
         if (imports.length > 0 && imports[0].status === 'RUNNING') {

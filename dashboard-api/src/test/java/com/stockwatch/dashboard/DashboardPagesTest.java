@@ -6,8 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -332,12 +337,85 @@ class DashboardPagesTest {
     }
 
     @Test
-    void logoutEndsTheCognitoSessionToo() {
+    void aGetOfLogoutOnlyShowsTheButtonAndSignsNobodyOut() {
         OidcLogin.Session session = OidcLogin.login(app(), "/", "lou", "store-berlin");
+
         Response response = as(session).get("/logout");
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.header("Location")).startsWith(OidcProviderResource.issuer() + "/endsession")
-                .contains("logout_uri=").contains("client_id=" + OidcProviderResource.CLIENT_ID);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.asString()).contains("<form method=\"post\" action=\"/logout\">");
+        assertThat(response.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("q_session"));
+        assertThat(as(session).get("/stores/berlin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void backgroundRefreshesKeepTheCsrfCookieThePagesFormsWereRenderedWith() {
+        Response page = as(berlin).get("/stores/berlin");
+        String cookie = berlin.cookieHeader() + "; csrf-token=" + page.getCookie("csrf-token");
+
+        Response plain = given().redirects().follow(false).header("Cookie", cookie).get("/stores/berlin/results");
+        Response background = given().redirects().follow(false).header("Cookie", cookie)
+                .header("X-Background", "1").get("/stores/berlin/results");
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.getCookie("csrf-token")).as("a page GET issues a new signed token").isNotNull()
+                .isNotEqualTo(page.getCookie("csrf-token"));
+        assertThat(background.statusCode()).isEqualTo(200);
+        assertThat(background.getCookie("csrf-token")).isNull();
+    }
+
+    @Test
+    void aLogoutPostWithoutTheCsrfTokenIsRefusedAndSignsNobodyOut() {
+        OidcLogin.Session session = OidcLogin.login(app(), "/", "lou", "store-berlin");
+        String csrfCookie = as(session).get("/stores/berlin").getCookie("csrf-token");
+
+        Response noToken = given().redirects().follow(false)
+                .header("Cookie", session.cookieHeader() + "; csrf-token=" + csrfCookie)
+                .contentType("application/x-www-form-urlencoded").formParam("other", "x").post("/logout");
+        Response wrongToken = given().redirects().follow(false)
+                .header("Cookie", session.cookieHeader() + "; csrf-token=" + csrfCookie)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", "forged").post("/logout");
+
+        assertThat(noToken.statusCode()).isEqualTo(400);
+        assertThat(wrongToken.statusCode()).isEqualTo(400);
+        assertThat(noToken.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("q_session"));
+        assertThat(as(session).get("/stores/berlin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSignOutButtonsCsrfCheckedPostEndsTheSessionAndTheCognitoSessionToo() {
+        OidcLogin.Session session = OidcLogin.login(app(), "/", "lou", "store-berlin");
+        Response page = as(session).get("/stores/berlin");
+        Matcher form = Pattern.compile("<form class=\"signout\" method=\"post\" action=\"/logout\">\\s*"
+                + "<input type=\"hidden\" name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertThat(form.find()).as("the layout's sign-out form with its CSRF token").isTrue();
+
+        Response response = given().redirects().follow(false)
+                .header("Cookie", session.cookieHeader() + "; csrf-token=" + page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", form.group(1))
+                .post("/logout");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).startsWith(OidcProviderResource.issuer() + "/endsession?")
+                .containsPattern("logout_uri=http%3A%2F%2F[^&]+" + URLEncoder.encode(":" + RestAssured.port
+                        + "/logged-out", StandardCharsets.UTF_8) + "&")
+                .contains("client_id=" + OidcProviderResource.CLIENT_ID);
+        List<String> removed = response.headers().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("q_session")).filter(c -> c.toLowerCase().contains("max-age=0")).toList();
+        assertThat(removed).as("session cookies removed").isNotEmpty();
+        String remaining = remainingCookies(session.cookieHeader(), response.headers().getValues("Set-Cookie"));
+        Response after = given().redirects().follow(false).header("Cookie", remaining).get("/stores/berlin");
+        assertThat(after.statusCode()).as("signed out: the next page asks for a login").isEqualTo(302);
+        assertThat(after.header("Location")).startsWith(OidcProviderResource.issuer().toString());
+    }
+
+    /** The cookies a browser still sends after {@code setCookies}: those not removed by a zero max-age. */
+    private static String remainingCookies(String cookieHeader, List<String> setCookies) {
+        List<String> removed = setCookies.stream().filter(c -> c.toLowerCase().contains("max-age=0"))
+                .map(c -> c.substring(0, c.indexOf('='))).toList();
+        return Arrays.stream(cookieHeader.split(";\\s*"))
+                .filter(c -> !removed.contains(c.substring(0, c.indexOf('='))))
+                .collect(Collectors.joining("; "));
     }
 
     @Test

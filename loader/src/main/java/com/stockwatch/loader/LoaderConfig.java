@@ -52,6 +52,13 @@ public interface LoaderConfig {
     @WithDefault("20s")
     Duration deadlineMargin();
 
+    /**
+     * How long an import record is kept: it carries {@code expires_at} = its start plus this, and DynamoDB's TTL
+     * deletes it some time (usually within days) after that. ISO-8601 ({@code P400D}).
+     */
+    @WithDefault("P400D")
+    Duration importRetention();
+
     /** How often a RUNNING import record is updated with the rows and bytes done. */
     @WithDefault("3s")
     Duration progressInterval();

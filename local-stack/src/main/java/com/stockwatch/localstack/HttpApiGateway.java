@@ -28,8 +28,7 @@ final class HttpApiGateway implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final java.util.concurrent.BlockingQueue<LambdaFunction> idle =
-            new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile LambdaFunction function;
 
     HttpApiGateway(InetSocketAddress address) throws IOException {
         this.server = HttpServer.create(address, 64);
@@ -37,9 +36,12 @@ final class HttpApiGateway implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** The instances of the function behind the {@code $default} route; set before {@link #start()}. */
-    void attach(List<LambdaFunction> instances) {
-        idle.addAll(instances);
+    /**
+     * The function behind the {@code $default} route (its instances serve requests side by side); set before
+     * {@link #start()}.
+     */
+    void attach(LambdaFunction function) {
+        this.function = function;
     }
 
     void start() {
@@ -85,18 +87,7 @@ final class HttpApiGateway implements AutoCloseable {
     }
 
     private String invoke(String event) {
-        LambdaFunction instance;
-        try {
-            instance = idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a dashboard instance", e);
-        }
-        try {
-            return instance.invoke(event).join();
-        } finally {
-            idle.add(instance);
-        }
+        return function.invoke(event).join();
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> endpoints = new LinkedHashMap<>();
     private final Path logDir;
     private volatile boolean closed;
+    private final CompletableFuture<StackException> failure = new CompletableFuture<>();
     private LambdaFunction.Runtime functionRuntime;
 
     private LocalStack(StackOptions options) {
@@ -143,21 +144,15 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<LambdaFunction> notifier = function("notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
                 "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl));
-        List<CompletableFuture<LambdaFunction>> dashboards = new java.util.ArrayList<>();
-        for (int i = 1; i <= options.dashboardInstances(); i++) {
-            dashboards.add(function(i == 1 ? "dashboard-api" : "dashboard-api-" + i, "dashboard-api", common,
-                    dashboardConfig(oidcUrl, s3Url, dashboardUrl)));
-        }
+        CompletableFuture<LambdaFunction> dashboard = function("dashboard-api", common,
+                dashboardConfig(oidcUrl, s3Url, dashboardUrl), options.dashboardInstances());
         // The notifier's scheduled handler (Terraform: a second function from the same zip, run by EventBridge
         // Scheduler): flushes digests of closed alert windows, raises STALE_INVENTORY, reconciles store summaries.
         CompletableFuture<LambdaFunction> notifierSchedule = function("notifier-schedule", "notifier", common, Map.of(
                 "INVENTORY_NOTIFIER_TOPIC_ARN", TOPIC_ARN,
                 "INVENTORY_NOTIFIER_DASHBOARD_URL", dashboardUrl,
                 "QUARKUS_LAMBDA_HANDLER", "schedule"));
-        List<CompletableFuture<LambdaFunction>> all = new java.util.ArrayList<>(
-                List.of(loader, notifier, notifierSchedule));
-        all.addAll(dashboards);
-        awaitFunctions(all);
+        awaitFunctions(List.of(loader, notifier, notifierSchedule, dashboard));
         LambdaFunction loaderFunction = loader.join();
         invokeApi.attach(loaderFunction);
         LambdaFunction notifierFunction = notifier.join();
@@ -172,7 +167,7 @@ public final class LocalStack implements AutoCloseable {
                 options.region(), notifierFunction::invoke, 100, Duration.ofMillis(500), 3, options.dataDir(), logDir));
         importEvents.start();
         closeLater(Schedule.start(notifierSchedule.join(), scheduleInterval(), logDir));
-        gateway.attach(dashboards.stream().map(CompletableFuture::join).toList());
+        gateway.attach(dashboard.join());
         gateway.start();
         endpoints.put("Dashboard", dashboardUrl);
     }
@@ -407,7 +402,8 @@ public final class LocalStack implements AutoCloseable {
             try {
                 LambdaFunction function = future.join();
                 closeLater(function);
-                pids.put(function.name(), function.pid());
+                pids.putAll(function.pids());
+                function.gaveUp().thenAccept(this.failure::complete);
             } catch (java.util.concurrent.CompletionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof StackException s ? s
@@ -438,6 +434,11 @@ public final class LocalStack implements AutoCloseable {
     /** Endpoints by name, in start order. */
     public Map<String, String> endpoints() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+    }
+
+    /** Completes when a function crashed too often and was given up: the stack cannot do its work any more. */
+    public CompletableFuture<StackException> failure() {
+        return failure;
     }
 
     /** Process ids of every child process (emulators and functions). */

@@ -79,6 +79,11 @@ public final class LocalStackMain {
         System.out.println("STACK-PIDS " + stack.pids().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         System.out.flush();
+        // A function that keeps crashing is given up: stop everything loudly rather than run without it.
+        stack.failure().thenAccept(e -> {
+            System.err.println("\nThe local stack stops: " + e.getMessage());
+            System.exit(1);
+        });
         try {
             stopped.await();
         } catch (InterruptedException e) {

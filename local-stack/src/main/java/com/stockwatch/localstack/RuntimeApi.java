@@ -25,7 +25,9 @@ import com.sun.net.httpserver.HttpServer;
  * function process polls {@code GET /2018-06-01/runtime/invocation/next} exactly as it does on Lambda (the Quarkus
  * Lambda extension and the native {@code bootstrap} both read {@code AWS_LAMBDA_RUNTIME_API}); {@link #invoke} queues
  * an event and completes with the payload the function posts to {@code .../response}, or fails with the body it posts
- * to {@code .../error}. One invocation at a time, like one Lambda execution environment.
+ * to {@code .../error}. One invocation at a time, like one Lambda execution environment. Several execution
+ * environments of one function each poll their own Runtime API, and all of them take their invocations from one
+ * shared queue, so the one that ends is told apart from the others still running.
  */
 final class RuntimeApi implements AutoCloseable {
 
@@ -36,13 +38,20 @@ final class RuntimeApi implements AutoCloseable {
     private final Duration timeout;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Invocation> queue;
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private volatile boolean closed;
 
     RuntimeApi(String functionName, String region, Duration timeout) throws IOException {
+        this(functionName, region, timeout, newQueue());
+    }
+
+    /** A Runtime API taking its invocations from {@code queue}, which other execution environments share. */
+    RuntimeApi(String functionName, String region, Duration timeout, BlockingQueue<Invocation> queue)
+            throws IOException {
+        this.queue = queue;
         this.functionName = functionName;
         this.functionArn = "arn:aws:lambda:" + region + ":000000000000:function:" + functionName;
         this.timeout = timeout;
@@ -55,6 +64,11 @@ final class RuntimeApi implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext(PREFIX, this::handle);
         server.start();
+    }
+
+    /** A queue of invocations for {@link #RuntimeApi(String, String, Duration, BlockingQueue)}. */
+    static BlockingQueue<Invocation> newQueue() {
+        return new LinkedBlockingQueue<>();
     }
 
     /** {@code host:port} for {@code AWS_LAMBDA_RUNTIME_API}. */
@@ -157,11 +171,19 @@ final class RuntimeApi implements AutoCloseable {
         }
     }
 
-    /** The function process ended: what it was running, and what waits for it, fails with the reason. */
+    /**
+     * The function process ended: what it was running fails with the reason, as Lambda fails the invocation whose
+     * runtime exited. Queued invocations wait for another (or a restarted) execution environment.
+     */
     void processEnded(String reason) {
         FunctionError error = new FunctionError(functionName, reason);
         inFlight.values().forEach(i -> i.result.completeExceptionally(error));
         inFlight.clear();
+    }
+
+    /** Nothing will run the queued invocations any more (the function was given up): they fail with the reason. */
+    void failQueued(String reason) {
+        FunctionError error = new FunctionError(functionName, reason);
         Invocation queued;
         while ((queued = queue.poll()) != null) {
             queued.result.completeExceptionally(error);
@@ -179,7 +201,7 @@ final class RuntimeApi implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private record Invocation(String id, String payload, CompletableFuture<String> result) {
+    record Invocation(String id, String payload, CompletableFuture<String> result) {
         Invocation(String id, String payload) {
             this(id, payload, new CompletableFuture<>());
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.stockwatch.logging.LogFields;
 
 /**
  * Lambda entry point of the scheduled function (the same zip as the notifier, selected with
@@ -21,6 +22,7 @@ public class ScheduleHandler implements RequestHandler<Map<String, Object>, Stri
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
+        LogFields.invocation(context == null ? null : context.getAwsRequestId());
         return tasks.run();
     }
 }

@@ -61,6 +61,11 @@ public final class ImportsTable {
     public static final String SEGMENT = "segment";
     /** S: ISO-8601 instant until which the owning invocation may still run; after it, a retry may take over. */
     public static final String LEASE_UNTIL = "lease_until";
+    /**
+     * N: epoch seconds after which DynamoDB's TTL deletes the record ({@code started_at} plus the loader's
+     * {@code import-retention}, 400 days by default), so the table does not grow forever.
+     */
+    public static final String EXPIRES_AT = "expires_at";
 
     /** How many row errors an import record keeps; the count in {@link #ROWS_REJECTED} is always complete. */
     public static final int MAX_ROW_ERRORS = 100;

@@ -20,6 +20,8 @@ public final class TableSchemas {
 
     /** DynamoDB's TTL attribute of {@code InventoryAlerts}. */
     public static final String ALERTS_TTL_ATTRIBUTE = AlertsTable.EXPIRES_AT;
+    /** DynamoDB's TTL attribute of {@code InventoryImports} (written by the loader's import records). */
+    public static final String IMPORTS_TTL_ATTRIBUTE = ImportsTable.EXPIRES_AT;
 
     private TableSchemas() {
     }
@@ -64,7 +66,8 @@ public final class TableSchemas {
 
     /**
      * {@code InventoryImports}: {@code store_id} + {@code import_id}; a NEW_IMAGE stream, from which the notifier
-     * reports finished imports (the new image holds everything it needs, and the ledger makes repeats harmless).
+     * reports finished imports (the new image holds everything it needs, and the ledger makes repeats harmless); TTL on
+     * {@link #IMPORTS_TTL_ATTRIBUTE}.
      */
     public static CreateTableRequest imports(String tableName) {
         return CreateTableRequest.builder()

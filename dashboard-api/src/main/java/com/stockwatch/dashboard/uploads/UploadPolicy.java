@@ -10,8 +10,9 @@ import java.util.UUID;
 import com.stockwatch.dashboard.inventory.BadParameterException;
 
 /**
- * Which files a user may upload and where they go: an extension the loader reads ({@code csv}, {@code json},
- * {@code jsonl}, {@code ndjson}, each optionally {@code .gz}), a size from 1 byte to the limit, and an object key
+ * Which files a user may upload and where they go: a name ending in one of the bucket's notification suffixes (the
+ * one list Terraform's {@code upload_extensions} holds and passes here, e.g. {@code .csv}, {@code .csv.gz}; anything
+ * else would sit in the bucket without ever being loaded), a size from 1 byte to the limit, and an object key
  * {@code <store>/<UTC time>-<random>-<safe name>} under the store's prefix, so the loader assigns the file to that
  * store and two uploads never overwrite each other.
  */
@@ -21,11 +22,13 @@ public final class UploadPolicy {
             .withZone(ZoneOffset.UTC);
     private static final int MAX_NAME_CHARS = 120;
 
-    private final List<String> extensions;
+    private final List<String> suffixes;
     private final long maxBytes;
 
-    public UploadPolicy(List<String> extensions, long maxBytes) {
-        this.extensions = extensions.stream().map(e -> e.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")).toList();
+    /** @param suffixes file name endings such as {@code .csv} or {@code .csv.gz} (a missing leading dot is added) */
+    public UploadPolicy(List<String> suffixes, long maxBytes) {
+        this.suffixes = suffixes.stream().map(String::trim).filter(e -> !e.isEmpty())
+                .map(e -> e.toLowerCase(Locale.ROOT)).map(e -> e.startsWith(".") ? e : "." + e).toList();
         this.maxBytes = maxBytes;
     }
 
@@ -52,23 +55,12 @@ public final class UploadPolicy {
 
     /** Human-readable list of accepted endings, for the page and error messages. */
     public String allowedSuffixes() {
-        StringBuilder text = new StringBuilder();
-        for (String extension : extensions) {
-            if (!text.isEmpty()) {
-                text.append(", ");
-            }
-            text.append('.').append(extension);
-        }
-        return text + " (optionally gzip-compressed, .gz)";
+        return String.join(", ", suffixes);
     }
 
     /** The {@code accept} attribute of the file input. */
     public String acceptAttribute() {
-        StringBuilder text = new StringBuilder();
-        for (String extension : extensions) {
-            text.append('.').append(extension).append(",.").append(extension).append(".gz,");
-        }
-        return text.substring(0, Math.max(0, text.length() - 1));
+        return String.join(",", suffixes);
     }
 
     public long maxBytes() {
@@ -77,15 +69,7 @@ public final class UploadPolicy {
 
     boolean hasAllowedExtension(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".gz")) {
-            lower = lower.substring(0, lower.length() - 3);
-        }
-        for (String extension : extensions) {
-            if (lower.endsWith("." + extension) && lower.length() > extension.length() + 1) {
-                return true;
-            }
-        }
-        return false;
+        return suffixes.stream().anyMatch(suffix -> lower.endsWith(suffix) && lower.length() > suffix.length());
     }
 
     /** The last path segment with anything but letters, digits, {@code . _ -} replaced by {@code _}. */

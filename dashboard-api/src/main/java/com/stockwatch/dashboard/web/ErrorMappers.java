@@ -1,13 +1,17 @@
 package com.stockwatch.dashboard.web;
 
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import com.stockwatch.dashboard.access.CurrentUser;
 import com.stockwatch.dashboard.access.StoreForbiddenException;
@@ -17,7 +21,7 @@ import com.stockwatch.dashboard.inventory.BadParameterException;
 /** 400, 403 and 503 as a friendly page for the browser and as {@link ApiError} JSON under {@code /api}. */
 public class ErrorMappers {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ErrorMappers.class);
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @Inject
     CurrentUser user;
@@ -47,7 +51,7 @@ public class ErrorMappers {
      * call ({@link com.stockwatch.dashboard.inventory.ItemIds}), so a client's mistake is a 400 naming the parameter.
      */
     @ServerExceptionMapper
-    public Response storageUnavailable(software.amazon.awssdk.core.exception.SdkException e, UriInfo uri,
+    public Response storageUnavailable(SdkException e, UriInfo uri,
             HttpHeaders headers) {
         if (!isOutage(e)) {
             LOG.errorf(e, "storage refused the request for %s", uri.getPath());
@@ -65,11 +69,11 @@ public class ErrorMappers {
                 "The inventory storage did not answer. Try again in a moment; the page refreshes by itself.");
     }
 
-    static boolean isOutage(software.amazon.awssdk.core.exception.SdkException e) {
-        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service) {
+    static boolean isOutage(SdkException e) {
+        if (e instanceof AwsServiceException service) {
             return service.isThrottlingException() || service.statusCode() >= 500;
         }
-        return e instanceof software.amazon.awssdk.core.exception.SdkClientException;
+        return e instanceof SdkClientException;
     }
 
     /**

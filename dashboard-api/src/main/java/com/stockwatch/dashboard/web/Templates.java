@@ -37,6 +37,9 @@ public final class Templates {
     public static native TemplateInstance item(PageContext page, ItemView item, ItemHistory history, ItemChart chart,
             long horizonDays);
 
+    /** What a GET of {@code /logout} shows: signing out takes the button's CSRF-checked POST. */
+    public static native TemplateInstance signOut(PageContext page);
+
     public static native TemplateInstance imports(PageContext page, List<ImportView> imports);
 
     public static native TemplateInstance alerts(PageContext page, List<AlertView> alerts, List<DigestView> digests,

@@ -16,6 +16,7 @@ import com.stockwatch.loader.imports.ImportMetrics;
 import com.stockwatch.loader.imports.ImportResult;
 import com.stockwatch.loader.imports.LoaderService;
 import com.stockwatch.loader.imports.S3ObjectRef;
+import com.stockwatch.logging.LogFields;
 import com.stockwatch.metrics.Metrics;
 import com.stockwatch.metrics.MetricsLogger;
 
@@ -44,6 +45,7 @@ public class LoaderHandler implements RequestHandler<S3Event, String> {
 
     @Override
     public String handleRequest(S3Event event, Context context) {
+        LogFields.invocation(context == null ? null : context.getAwsRequestId());
         List<S3ObjectRef> objects = event.getRecords() == null ? List.of() : event.getRecords().stream()
                 .filter(record -> record.getEventName() != null && record.getEventName().startsWith("ObjectCreated"))
                 .filter(record -> !record.getS3().getObject().getKey().endsWith("/"))

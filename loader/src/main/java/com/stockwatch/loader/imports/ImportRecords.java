@@ -1,5 +1,6 @@
 package com.stockwatch.loader.imports;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -8,11 +9,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.stockwatch.inventory.ImportStatus;
 import com.stockwatch.inventory.ImportsTable;
 import com.stockwatch.inventory.TableNames;
 import com.stockwatch.inventory.Timestamps;
+import com.stockwatch.loader.LoaderConfig;
 import com.stockwatch.loader.parse.RowError;
 import com.stockwatch.loader.write.WriteTally;
 
@@ -26,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * is owned by one invocation at a time: an invocation {@link #claim claims} it with the next {@code segment} number
  * (a conditional write against the state it read), and every later write of that invocation - progress, checkpoint,
  * final outcome - is conditional on {@code status = RUNNING AND segment = <its number>}. So a replayed or duplicated
- * event or continuation can never write a second outcome: the record ends once.
+ * event or continuation can never write a second outcome: the record ends once. Every write carries
+ * {@code expires_at} (start plus the retention), DynamoDB's TTL attribute of the table.
  */
 @ApplicationScoped
 public class ImportRecords {
@@ -38,10 +42,17 @@ public class ImportRecords {
 
     private final DynamoDbAsyncClient dynamo;
     private final TableNames tables;
+    private final Duration retention;
 
-    public ImportRecords(DynamoDbAsyncClient dynamo, TableNames tables) {
+    @Inject
+    public ImportRecords(DynamoDbAsyncClient dynamo, TableNames tables, LoaderConfig config) {
+        this(dynamo, tables, config.importRetention());
+    }
+
+    public ImportRecords(DynamoDbAsyncClient dynamo, TableNames tables, Duration retention) {
         this.dynamo = dynamo;
         this.tables = tables;
+        this.retention = retention;
     }
 
     /** What an invocation needs to know of an existing record before it claims it. */
@@ -93,7 +104,7 @@ public class ImportRecords {
      */
     boolean claim(ImportResult running, Progress progress, long segment, Instant leaseUntil,
             Optional<Checkpoint> checkpoint, Optional<Stored> seen) {
-        Map<String, AttributeValue> item = attributes(running, progress, segment, leaseUntil, checkpoint);
+        Map<String, AttributeValue> item = attributes(running, progress, segment, leaseUntil, checkpoint, retention);
         if (seen.isEmpty()) {
             return put(item, "attribute_not_exists(#id)", Map.of("#id", ImportsTable.IMPORT_ID), Map.of());
         }
@@ -110,7 +121,7 @@ public class ImportRecords {
      */
     boolean update(ImportResult result, Progress progress, long segment, Instant leaseUntil,
             Optional<Checkpoint> checkpoint) {
-        return put(attributes(result, progress, segment, leaseUntil, checkpoint),
+        return put(attributes(result, progress, segment, leaseUntil, checkpoint, retention),
                 "#status = :running AND #segment = :mine",
                 Map.of("#status", ImportsTable.STATUS, "#segment", ImportsTable.SEGMENT),
                 Map.of(":running", s(ImportStatus.RUNNING.name()), ":mine", n(segment)));
@@ -156,8 +167,9 @@ public class ImportRecords {
     }
 
     static Map<String, AttributeValue> attributes(ImportResult result, Progress progress, long segment,
-            Instant leaseUntil, Optional<Checkpoint> checkpoint) {
+            Instant leaseUntil, Optional<Checkpoint> checkpoint, Duration retention) {
         Map<String, AttributeValue> item = toAttributes(result);
+        item.put(ImportsTable.EXPIRES_AT, n(expiresAt(result.startedAt(), retention)));
         item.put(ImportsTable.SEGMENT, n(segment));
         item.put(ImportsTable.UPDATED_AT, s(Timestamps.format(result.startedAt().plusMillis(result.durationMs()))));
         item.put(ImportsTable.ROWS_TOTAL, n(progress.rowsTotal()));
@@ -171,6 +183,11 @@ public class ImportRecords {
             checkpoint.ifPresent(c -> item.put(ImportsTable.CHECKPOINT, AttributeValue.fromM(checkpoint(c))));
         }
         return item;
+    }
+
+    /** DynamoDB's TTL reads epoch seconds. */
+    static long expiresAt(Instant startedAt, Duration retention) {
+        return startedAt.plus(retention).getEpochSecond();
     }
 
     static Map<String, AttributeValue> toAttributes(ImportResult result) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.stockwatch.inventory.StoreIds;
 import com.stockwatch.inventory.ImportStatus;
@@ -33,6 +34,7 @@ import com.stockwatch.loader.parse.RowReader;
 import com.stockwatch.loader.parse.RowReaders;
 import com.stockwatch.loader.parse.UnreadableFileException;
 import com.stockwatch.loader.validate.RowProblems;
+import com.stockwatch.logging.LogFields;
 import com.stockwatch.loader.validate.FileContext;
 import com.stockwatch.loader.validate.RowValidator;
 import com.stockwatch.loader.validate.ValidatedRow;
@@ -67,6 +69,9 @@ public class LoaderService {
     private static final Duration UNBOUNDED_LEASE = Duration.ofMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(LoaderService.class);
+    /** Log fields of one file, set while it is imported (the outcome line carries all of them). */
+    private static final List<String> FILE_FIELDS = List.of(LogFields.OBJECT_KEY, LogFields.STORE_ID,
+            LogFields.IMPORT_ID, LogFields.OUTCOME);
 
     private final ObjectSource objects;
     private final DynamoDbAsyncClient dynamo;
@@ -109,6 +114,7 @@ public class LoaderService {
                 LOG.infof("%s: handed over before it started (the invocation's time runs out)", object.source());
                 continue;
             }
+            MDC.put(LogFields.OBJECT_KEY, object.key());
             FileImport file = new FileImport(object, deadline);
             try {
                 result = file.run();
@@ -118,9 +124,15 @@ public class LoaderService {
                 result = Optional.of(file.stopped());
             }
             result.ifPresent(r -> {
+                MDC.put(LogFields.STORE_ID, r.storeId());
+                MDC.put(LogFields.IMPORT_ID, r.importId());
+                MDC.put(LogFields.OUTCOME, r.status().name());
                 LOG.info(r.summary());
                 results.add(r);
             });
+            for (String field : FILE_FIELDS) {
+                MDC.remove(field);
+            }
         }
         return results;
     }

@@ -7,7 +7,8 @@ package com.stockwatch.loader.parse;
 public final class FileProblems {
 
     public static final String UNSUPPORTED_TYPE =
-            "This type of file is not supported. Upload a .csv, .json, .jsonl or .ndjson file (it may be gzip-compressed as .gz).";
+            "This type of file is not supported. Upload a .csv, .tsv, .txt, .json, .jsonl or .ndjson file (it may be"
+                    + " gzip-compressed as .gz).";
     public static final String NOT_TEXT =
             "The file is not readable text. It may be a spreadsheet (.xlsx) or another binary file, or text that is not"
                     + " UTF-8. Save it as \"CSV UTF-8\" (or JSON) and upload it again.";

@@ -3,6 +3,8 @@ package com.stockwatch.loader.handler;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stockwatch.inventory.ImportsTable;
 import com.stockwatch.inventory.InventoryTable;
+import com.stockwatch.inventory.TableSchemas;
 import com.stockwatch.testing.DynamoDbLocalResource;
 import com.stockwatch.testing.Emulators;
 import com.stockwatch.testing.S3Resource;
@@ -96,6 +99,16 @@ class LoaderHandlerTest {
         assertThat(Fixtures.importRecord(dynamo, "0101", "0101/stock comma.csv"))
                 .containsEntry(ImportsTable.IMPORT_ID, "2026-11-25T06:00:00.000Z#0101/stock comma.csv")
                 .containsEntry(ImportsTable.FILE_TIME, "2026-11-25T06:00:00.000Z");
+    }
+
+    @Test
+    void anImportRecordExpiresFourHundredDaysAfterItStartedByDefault() {
+        post("csv-formats");
+
+        Map<String, Object> record = Fixtures.importRecord(dynamo, "0101", "0101/stock comma.csv");
+        long startedAt = Instant.parse((String) record.get(ImportsTable.STARTED_AT)).getEpochSecond();
+        assertThat(record).containsEntry(TableSchemas.IMPORTS_TTL_ATTRIBUTE,
+                startedAt + Duration.ofDays(400).toSeconds());
     }
 
     @Test

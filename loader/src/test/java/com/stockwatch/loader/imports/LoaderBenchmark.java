@@ -68,7 +68,8 @@ class LoaderBenchmark {
             DynamoDbLocalResource.recreateTables(sync);
             S3Resource.createBucket(s3, S3Resource.BUCKET);
             LoaderService loader = new LoaderService(new ObjectSource(s3), async,
-                    new ImportRecords(async, tables()), tables(), () -> 5, config(parallelism), object -> {
+                    new ImportRecords(async, tables(), TestLoaderConfig.RETENTION), tables(), () -> 5,
+                    config(parallelism), object -> {
                     }, Clock.systemUTC());
 
             List<String> lines = new ArrayList<>();
@@ -146,7 +147,8 @@ class LoaderBenchmark {
                     "|---|---:|---:|---:|---:|---:|"));
             Measured baseline = measure(() -> baseline(s3, sync, key, baselineRows));
             lines.add(row("baseline: 1 sync PutItem per row", baselineRows, baseline));
-            LoaderService loader = new LoaderService(new ObjectSource(s3), async, new ImportRecords(async, tables()),
+            LoaderService loader = new LoaderService(new ObjectSource(s3), async,
+                    new ImportRecords(async, tables(), TestLoaderConfig.RETENTION),
                     tables(), () -> 5, config(parallelism), object -> { }, Clock.systemUTC());
             Measured loaded = measure(() -> loadOnce(loader, key, rows));
             lines.add(row("loader (parallelism " + parallelism + ")", rows, loaded));
@@ -167,7 +169,8 @@ class LoaderBenchmark {
             S3Resource.createBucket(s3, S3Resource.BUCKET);
             String key = "C" + rows + "/stock.csv";
             upload(s3, key, rows);
-            LoaderService loader = new LoaderService(new ObjectSource(s3), async, new ImportRecords(async, tables()),
+            LoaderService loader = new LoaderService(new ObjectSource(s3), async,
+                    new ImportRecords(async, tables(), TestLoaderConfig.RETENTION),
                     tables(), () -> 5, config(parallelism), object -> { }, Clock.systemUTC());
             List<String> lines = new ArrayList<>(List.of(
                     "| approach | rows timed | seconds | rows/s | peak heap (MB) | live heap after GC (MB) |",
@@ -203,7 +206,8 @@ class LoaderBenchmark {
             String key = "M" + rows + "/stock.csv";
             upload(s3, key, rows);
             java.util.ArrayDeque<S3ObjectRef> continuations = new java.util.ArrayDeque<>();
-            LoaderService loader = new LoaderService(new ObjectSource(s3), async, new ImportRecords(async, tables()),
+            LoaderService loader = new LoaderService(new ObjectSource(s3), async,
+                    new ImportRecords(async, tables(), TestLoaderConfig.RETENTION),
                     tables(), () -> 5, config(parallelism), continuations::add, Clock.systemUTC());
             continuations.add(new S3ObjectRef(S3Resource.BUCKET, key, FILE_TIME, Optional.empty()));
             List<String> lines = new ArrayList<>(List.of(

@@ -101,7 +101,8 @@ class MultipartUploadTest {
         try (DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder().endpointOverride(Emulators.dynamoDbEndpoint())
                 .region(Region.of(Emulators.REGION)).credentialsProvider(Emulators.credentials())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(70)).build()) {
-            LoaderService loader = new LoaderService(new ObjectSource(s3), dynamo, new ImportRecords(dynamo, TABLES),
+            LoaderService loader = new LoaderService(new ObjectSource(s3), dynamo,
+                    new ImportRecords(dynamo, TABLES, TestLoaderConfig.RETENTION),
                     TABLES, () -> 5, TestLoaderConfig.defaults().withDeadline(Duration.ofSeconds(1),
                             Duration.ofSeconds(3)), object -> { }, Clock.systemUTC());
             ImportResult result = loader.importAll(List.of(new S3ObjectRef(S3Resource.BUCKET, key,

@@ -108,7 +108,8 @@ class ResumableImportTest {
     }
 
     private static LoaderService loader(Deque<S3ObjectRef> continuations, TestLoaderConfig config) {
-        return new LoaderService(new ObjectSource(s3), dynamo, new ImportRecords(dynamo, TABLES), TABLES, () -> 5,
+        return new LoaderService(new ObjectSource(s3), dynamo,
+                new ImportRecords(dynamo, TABLES, TestLoaderConfig.RETENTION), TABLES, () -> 5,
                 config, continuations::add, Clock.systemUTC());
     }
 
@@ -153,6 +154,29 @@ class ResumableImportTest {
         assertThat(replay).isEmpty();
         assertThat(continuations).isEmpty();
         assertThat(record("SPLIT")).isEqualTo(record);
+    }
+
+    @Test
+    void everyRecordWriteCarriesTheExpiryOfTheConfiguredRetention() {
+        Deque<S3ObjectRef> continuations = new ArrayDeque<>();
+        LoaderService loader = new LoaderService(new ObjectSource(s3), dynamo,
+                new ImportRecords(dynamo, TABLES, Duration.ofDays(7)), TABLES, () -> 5, shortDeadlines(),
+                continuations::add, Clock.systemUTC());
+
+        loader.importAll(List.of(upload("RETAIN7")), rowBudget(70));
+        Map<String, AttributeValue> running = record("RETAIN7");
+        while (!continuations.isEmpty()) {
+            loader.importAll(List.of(continuations.poll()), rowBudget(70));
+        }
+        Map<String, AttributeValue> finished = record("RETAIN7");
+
+        assertThat(running.get(ImportsTable.STATUS).s()).isEqualTo("RUNNING");
+        assertThat(finished.get(ImportsTable.STATUS).s()).isEqualTo("PARTIAL");
+        for (Map<String, AttributeValue> record : List.of(running, finished)) {
+            long startedAt = Instant.parse(record.get(ImportsTable.STARTED_AT).s()).getEpochSecond();
+            assertThat(Long.parseLong(record.get(ImportsTable.EXPIRES_AT).n()))
+                    .isEqualTo(startedAt + Duration.ofDays(7).toSeconds());
+        }
     }
 
     @Test
@@ -219,7 +243,7 @@ class ResumableImportTest {
                         .overrideConfiguration(o -> o.retryStrategy(LoaderClients.retriesWithoutThrottling(4)))
                         .build()) {
             LoaderService loader = new LoaderService(new ObjectSource(s3), throttled,
-                    new ImportRecords(throttled, TABLES), TABLES, () -> 5,
+                    new ImportRecords(throttled, TABLES, TestLoaderConfig.RETENTION), TABLES, () -> 5,
                     TestLoaderConfig.defaults().withParallelism(32).withDeadline(Duration.ofMillis(100),
                             Duration.ofSeconds(1)), continuations::add, Clock.systemUTC());
 

@@ -12,6 +12,9 @@ import com.stockwatch.testing.DynamoDbLocalResource;
 record TestLoaderConfig(int parallelism, Duration deadlineMargin, Duration progressInterval, int maxRecordChars,
         long maxDecompressedBytes, int maxCompressionRatio) implements LoaderConfig {
 
+    /** The default retention of import records. */
+    static final Duration RETENTION = Duration.ofDays(400);
+
     static TestLoaderConfig defaults() {
         return new TestLoaderConfig(64, Duration.ofSeconds(20), Duration.ofSeconds(3), 1_000_000, 2L << 30, 100);
     }
@@ -24,6 +27,11 @@ record TestLoaderConfig(int parallelism, Duration deadlineMargin, Duration progr
     TestLoaderConfig withDeadline(Duration margin, Duration progress) {
         return new TestLoaderConfig(parallelism, margin, progress, maxRecordChars, maxDecompressedBytes,
                 maxCompressionRatio);
+    }
+
+    @Override
+    public Duration importRetention() {
+        return RETENTION;
     }
 
     @Override
