@@ -6,53 +6,67 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 
-import com.stockwatch.aws.AwsClientSettings;
+import com.stockwatch.aws.AwsCredentials;
+import com.stockwatch.aws.AwsSettings;
 import com.stockwatch.loader.LoaderConfig;
+
+import io.netty.channel.EventLoopGroup;
+import io.quarkus.netty.MainEventLoopGroup;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The loader's AWS clients: S3 on the synchronous URL-connection client (the object is read as one stream), DynamoDB
- * on the asynchronous Netty client (many conditional writes in flight).
+ * What the Quarkus Amazon extensions leave to the loader. The S3 client (sync, URL connection) and the DynamoDB
+ * client's builder come from the extensions; this class adds the loader's retry strategy and guarded Netty client to
+ * the DynamoDB client and builds the Lambda client for continuations, which has no extension here (see README
+ * "Versions").
  */
 @ApplicationScoped
 public class LoaderClients {
 
+    /**
+     * The extension's builder (endpoint, region, credentials, completion executor from configuration) with the
+     * loader's retries and its own Netty client: pooled for {@code parallelism} writes plus the import record's, on
+     * Quarkus's event loop (as the extension's would be), behind the {@link CompletedExchangeGuard} that stops
+     * refused conditional writes from closing connections. (The extension's Netty client cannot be wrapped: its
+     * builder is not reachable from here.)
+     */
     @Produces
     @ApplicationScoped
-    S3Client s3(AwsClientSettings aws) {
-        return aws.apply(S3Client.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)))
-                        .forcePathStyle(aws.settings().s3PathStyle()),
-                aws.settings().s3Endpoint()).build();
-    }
-
-    @Produces
-    @ApplicationScoped
-    DynamoDbAsyncClient dynamo(AwsClientSettings aws, LoaderConfig config) {
-        return aws.apply(DynamoDbAsyncClient.builder()
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                                .maxConcurrency(config.parallelism() + 4)
-                                .maxPendingConnectionAcquires(10_000)
-                                .connectionAcquisitionTimeout(Duration.ofSeconds(60)))
-                        .overrideConfiguration(o -> o.retryStrategy(retriesWithoutThrottling(config.sdkMaxAttempts()))),
-                aws.settings().dynamodbEndpoint()).build();
+    DynamoDbAsyncClient dynamo(DynamoDbAsyncClientBuilder builder, LoaderConfig config,
+            @MainEventLoopGroup EventLoopGroup eventLoop) {
+        SdkAsyncHttpClient netty = NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(SdkEventLoopGroup.create(eventLoop))
+                .maxConcurrency(config.parallelism() + 4)
+                .maxPendingConnectionAcquires(10_000)
+                .connectionAcquisitionTimeout(Duration.ofSeconds(60))
+                .build();
+        return builder.httpClientBuilder(null).httpClient(new CompletedExchangeGuard(netty))
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .retryStrategy(retriesWithoutThrottling(config.sdkMaxAttempts())).build())
+                .build();
     }
 
     /** For continuations: asynchronous invocations of the loader itself. */
     @Produces
     @ApplicationScoped
-    LambdaClient lambda(AwsClientSettings aws, LoaderConfig config) {
-        return aws.syncClient(LambdaClient.builder(), config.continuationEndpoint());
+    LambdaClient lambda(AwsSettings aws, LoaderConfig config) {
+        var builder = LambdaClient.builder().region(Region.of(aws.region()))
+                .credentialsProvider(AwsCredentials.of(aws)).httpClientBuilder(UrlConnectionHttpClient.builder());
+        config.continuationEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /**
@@ -78,10 +92,6 @@ public class LoaderClients {
     }
 
     void close(@Disposes LambdaClient client) {
-        client.close();
-    }
-
-    void close(@Disposes S3Client client) {
         client.close();
     }
 
