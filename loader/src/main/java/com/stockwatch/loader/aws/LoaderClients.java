@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
 import com.stockwatch.aws.AwsCredentials;
 import com.stockwatch.aws.AwsSettings;
@@ -36,27 +38,38 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @ApplicationScoped
 public class LoaderClients {
 
+    private static final String DYNAMODB_HTTP = "loader-dynamodb-http";
+
     /**
      * The extension's builder (endpoint, region, credentials, completion executor from configuration) with the
-     * loader's retries and its own Netty client: pooled for {@code parallelism} writes plus the import record's, on
-     * Quarkus's event loop (as the extension's would be), behind the {@link CompletedExchangeGuard} that stops
-     * refused conditional writes from closing connections. (The extension's Netty client cannot be wrapped: its
-     * builder is not reachable from here.)
+     * loader's retries and its own HTTP client ({@link #dynamoHttp}). (The extension's Netty client cannot be wrapped:
+     * its builder is not reachable from here.)
      */
     @Produces
     @ApplicationScoped
     DynamoDbAsyncClient dynamo(DynamoDbAsyncClientBuilder builder, LoaderConfig config,
-            @MainEventLoopGroup EventLoopGroup eventLoop) {
-        SdkAsyncHttpClient netty = NettyNioAsyncHttpClient.builder()
+            @Named(DYNAMODB_HTTP) SdkAsyncHttpClient http) {
+        return builder.httpClientBuilder(null).httpClient(http)
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .retryStrategy(retriesWithoutThrottling(config.sdkMaxAttempts())).build())
+                .build();
+    }
+
+    /**
+     * Netty, pooled for {@code parallelism} writes plus the import record's, on Quarkus's event loop (as the
+     * extension's client would be), behind the {@link CompletedExchangeGuard} that keeps refused conditional writes
+     * from closing connections. A bean of its own because the SDK never closes an HTTP client it was handed.
+     */
+    @Produces
+    @Singleton
+    @Named(DYNAMODB_HTTP)
+    SdkAsyncHttpClient dynamoHttp(LoaderConfig config, @MainEventLoopGroup EventLoopGroup eventLoop) {
+        return new CompletedExchangeGuard(NettyNioAsyncHttpClient.builder()
                 .eventLoopGroup(SdkEventLoopGroup.create(eventLoop))
                 .maxConcurrency(config.parallelism() + 4)
                 .maxPendingConnectionAcquires(10_000)
                 .connectionAcquisitionTimeout(Duration.ofSeconds(60))
-                .build();
-        return builder.httpClientBuilder(null).httpClient(new CompletedExchangeGuard(netty))
-                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                        .retryStrategy(retriesWithoutThrottling(config.sdkMaxAttempts())).build())
-                .build();
+                .build());
     }
 
     /** For continuations: asynchronous invocations of the loader itself. */
@@ -97,5 +110,9 @@ public class LoaderClients {
 
     void close(@Disposes DynamoDbAsyncClient client) {
         client.close();
+    }
+
+    void close(@Disposes @Named(DYNAMODB_HTTP) SdkAsyncHttpClient http) {
+        http.close();
     }
 }

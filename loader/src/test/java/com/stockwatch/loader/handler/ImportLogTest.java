@@ -22,6 +22,8 @@ import com.stockwatch.testing.S3Resource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -107,7 +109,10 @@ class ImportLogTest {
                 .replace("2026-11-25T07:30:00.000Z", time);
     }
 
+    /** Waits for the invocation as long as a loaded machine may need for the file (the default is 30 s). */
     private static void post(String event) {
-        given().contentType("application/json").body(event).post("/_lambda_").then().statusCode(200);
+        given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 300_000)))
+                .contentType("application/json").body(event).post("/_lambda_").then().statusCode(200);
     }
 }
