@@ -111,6 +111,12 @@ export function tableSchemas(repoRoot) {
   };
 }
 
+/** The bean name of the shared credentials provider the Quarkus Amazon clients are configured with. */
+export function awsCredentialsBean(repoRoot) {
+  const path = join(repoRoot, "shared/src/main/java/com/stockwatch/aws/AwsCredentials.java");
+  return existsSync(path) ? stringConstants(path).BEAN_NAME ?? null : null;
+}
+
 /** Classes of a module that implement a Lambda handler interface. */
 function handlerClasses(javaRoot) {
   const out = [];
@@ -142,6 +148,7 @@ export function functionModule(repoRoot, module) {
     exists: existsSync(javaRoot),
     lambdaHttp: /<artifactId>quarkus-amazon-lambda-http<\/artifactId>/.test(pom),
     lambda: /<artifactId>quarkus-amazon-lambda(-http)?<\/artifactId>/.test(pom),
+    amazonClients: [...pom.matchAll(/<artifactId>quarkus-amazon-(dynamodb|s3|sns)<\/artifactId>/g)].map((m) => m[1]),
     ...moduleConfiguration(repoRoot, module),
     actions: sdkActions([javaRoot, join(repoRoot, "shared/src/main/java")]),
     handlers: handlerClasses(javaRoot),

@@ -126,6 +126,9 @@ function roleOf(fn) {
 }
 
 /** Known configuration keys of a module in environment-variable form (exact names, and prefixes for maps). */
+/** Emulator settings of the Quarkus Amazon clients, mapped from inventory.aws.* in application.properties. */
+const AMAZON_CLIENT_EMULATOR_ENV = /^QUARKUS_(DYNAMODB|S3|SNS)_(ENDPOINT_OVERRIDE|AWS_|PATH_STYLE_ACCESS)/;
+
 function knownEnv(module) {
   const exact = new Set();
   const prefixes = [];
@@ -214,7 +217,33 @@ export const CHECKS = {
     const problems = [];
     for (const [name, fn] of Object.entries(functions(cfg))) {
       for (const key of envVariables(cfg, fn).keys()) {
-        if (key.startsWith("INVENTORY_AWS_") || key.startsWith("AWS_")) problems.push(`${name}: ${key} must not be set on Lambda (region and credentials come from the runtime)`);
+        if (key.startsWith("INVENTORY_AWS_") || key.startsWith("AWS_") || AMAZON_CLIENT_EMULATOR_ENV.test(key)) {
+          problems.push(`${name}: ${key} must not be set on Lambda (region and credentials come from the runtime)`);
+        }
+      }
+    }
+    return problems;
+  },
+
+  // The Quarkus Amazon extensions would otherwise connect wherever their own defaults point: the local stack and the
+  // tests set only INVENTORY_AWS_*, and Dev Services would try to start containers.
+  "every Quarkus Amazon client takes endpoint, region and credentials from inventory.aws.*, Dev Services off"(cfg, code) {
+    const problems = [];
+    for (const module of new Set(Object.values(FUNCTION_MODULES))) {
+      const m = code.modules[module];
+      const value = (key) => m.properties.find((p) => p.key === key && p.profile === null)?.value;
+      for (const service of m.amazonClients ?? []) {
+        const expected = {
+          [`quarkus.${service}.endpoint-override`]: `\${inventory.aws.${service}-endpoint:}`,
+          [`quarkus.${service}.aws.region`]: "${inventory.aws.region:${AWS_REGION:us-east-1}}",
+          [`quarkus.${service}.aws.credentials.type`]: "custom",
+          [`quarkus.${service}.aws.credentials.custom-provider.name`]: code.awsCredentialsBean,
+          [`quarkus.${service}.devservices.enabled`]: "false",
+          ...(service === "s3" ? { "quarkus.s3.path-style-access": "${inventory.aws.s3-path-style:false}" } : {}),
+        };
+        for (const [key, want] of Object.entries(expected)) {
+          if (value(key) !== want) problems.push(`${module}: ${key} must be ${want} in application.properties (is ${value(key) ?? "unset"})`);
+        }
       }
     }
     return problems;

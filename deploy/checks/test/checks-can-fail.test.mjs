@@ -37,6 +37,13 @@ const CASES = [
   ]],
   ["no emulator endpoint or static credential reaches Lambda", [
     ["an endpoint override", (cfg) => { cfg.locals.shared_environment.INVENTORY_AWS_DYNAMODB_ENDPOINT = "http://localhost:8000"; }],
+    ["an extension's endpoint override", (cfg) => { cfg.locals.shared_environment.QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE = "http://localhost:8000"; }],
+    ["an extension's static credentials", (cfg) => { cfg.locals.shared_environment.QUARKUS_SNS_AWS_CREDENTIALS_TYPE = "static"; }],
+  ]],
+  ["every Quarkus Amazon client takes endpoint, region and credentials from inventory.aws.*, Dev Services off", [
+    ["an endpoint not mapped", (cfg, code) => { code.modules.notifier.properties = code.modules.notifier.properties.filter((p) => p.key !== "quarkus.sns.endpoint-override"); }],
+    ["Dev Services on", (cfg, code) => { code.modules.loader.properties = code.modules.loader.properties.map((p) => (p.key === "quarkus.s3.devservices.enabled" ? { ...p, value: "true" } : p)); }],
+    ["default credentials", (cfg, code) => { code.modules["dashboard-api"].properties = code.modules["dashboard-api"].properties.filter((p) => p.key !== "quarkus.dynamodb.aws.credentials.type"); }],
   ]],
   ["every required configuration key without a default is set", [
     ["topic ARN missing", (cfg) => { replaceEnv(r(cfg, "aws_lambda_function", "notifier"), "INVENTORY_NOTIFIER_TOPIC_ARN", "INVENTORY_NOTIFIER_GROUPING_DIGEST_ITEMS"); }],

@@ -12,7 +12,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import com.stockwatch.aws.AwsClientSettings;
 import com.stockwatch.inventory.StockRules;
 import com.stockwatch.inventory.TableNames;
 import com.stockwatch.metrics.Metrics;
@@ -34,21 +33,12 @@ import com.stockwatch.notifier.summary.SummaryReconciler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** The notifier's AWS clients (sync, on the URL-connection HTTP client) and its service, wired from configuration. */
+/**
+ * The notifier's service, wired from configuration. Its AWS clients ({@code SnsClient}, {@code DynamoDbClient}: sync,
+ * on the URL-connection HTTP client) come from the Quarkus Amazon extensions, configured in application.properties.
+ */
 @ApplicationScoped
 public class NotifierBeans {
-
-    @Produces
-    @Singleton
-    SnsClient sns(AwsClientSettings aws) {
-        return aws.syncClient(SnsClient.builder(), aws.settings().snsEndpoint());
-    }
-
-    @Produces
-    @Singleton
-    DynamoDbClient dynamoDb(AwsClientSettings aws) {
-        return aws.syncClient(DynamoDbClient.builder(), aws.settings().dynamodbEndpoint());
-    }
 
     /** Threads for the alert records' writes; daemon threads, so they never hold the function up. */
     @Produces
@@ -130,14 +120,6 @@ public class NotifierBeans {
                 Duration.ofHours(config.silence().shortestIntervalHours()), Clock.systemUTC()),
                 () -> reconciler.reconcileDue(config.reconcile().every(), config.reconcile().quietFor(),
                         config.reconcile().maxItems()));
-    }
-
-    void close(@Disposes SnsClient sns) {
-        sns.close();
-    }
-
-    void close(@Disposes DynamoDbClient dynamoDb) {
-        dynamoDb.close();
     }
 
     void close(@Disposes @Named("ledger") ExecutorService executor) {

@@ -9,6 +9,12 @@ import io.smallrye.config.WithDefault;
 /**
  * Where the AWS clients connect. On Lambda only the region matters (it comes from {@code AWS_REGION}) and
  * credentials come from the function's role; locally and in tests the endpoints point at the emulators.
+ * <p>
+ * The clients themselves come from the Quarkus Amazon extensions, configured with {@code quarkus.dynamodb.*},
+ * {@code quarkus.s3.*} and {@code quarkus.sns.*}: each function's application.properties maps these keys onto
+ * theirs ({@code quarkus.dynamodb.endpoint-override=${inventory.aws.dynamodb-endpoint:}}, ...), so the
+ * {@code INVENTORY_AWS_*} environment variables of the local stack and the tests keep working, and this mapping
+ * validates them at start-up. Credentials: {@link AwsCredentials}.
  */
 @ConfigMapping(prefix = "inventory.aws")
 public interface AwsSettings {

@@ -5,54 +5,81 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
-import com.stockwatch.aws.AwsClientSettings;
+import com.stockwatch.aws.AwsCredentials;
+import com.stockwatch.aws.AwsSettings;
 import com.stockwatch.loader.LoaderConfig;
+
+import io.netty.channel.EventLoopGroup;
+import io.quarkus.netty.MainEventLoopGroup;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The loader's AWS clients: S3 on the synchronous URL-connection client (the object is read as one stream), DynamoDB
- * on the asynchronous Netty client (many conditional writes in flight).
+ * What the Quarkus Amazon extensions leave to the loader. The S3 client (sync, URL connection) and the DynamoDB
+ * client's builder come from the extensions; this class adds the loader's retry strategy and guarded Netty client to
+ * the DynamoDB client and builds the Lambda client for continuations, which has no extension here (see README
+ * "Versions").
  */
 @ApplicationScoped
 public class LoaderClients {
 
+    private static final String DYNAMODB_HTTP = "loader-dynamodb-http";
+
+    /**
+     * The extension's builder (endpoint, region, credentials, completion executor from configuration) with the
+     * loader's retries and its own HTTP client ({@link #dynamoHttp}). (The extension's Netty client cannot be wrapped:
+     * its builder is not reachable from here.)
+     */
     @Produces
     @ApplicationScoped
-    S3Client s3(AwsClientSettings aws) {
-        return aws.apply(S3Client.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)))
-                        .forcePathStyle(aws.settings().s3PathStyle()),
-                aws.settings().s3Endpoint()).build();
+    DynamoDbAsyncClient dynamo(DynamoDbAsyncClientBuilder builder, LoaderConfig config,
+            @Named(DYNAMODB_HTTP) SdkAsyncHttpClient http) {
+        return builder.httpClientBuilder(null).httpClient(http)
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .retryStrategy(retriesWithoutThrottling(config.sdkMaxAttempts())).build())
+                .build();
     }
 
+    /**
+     * Netty, pooled for {@code parallelism} writes plus the import record's, on Quarkus's event loop (as the
+     * extension's client would be), behind the {@link CompletedExchangeGuard} that keeps refused conditional writes
+     * from closing connections. A bean of its own because the SDK never closes an HTTP client it was handed.
+     */
     @Produces
-    @ApplicationScoped
-    DynamoDbAsyncClient dynamo(AwsClientSettings aws, LoaderConfig config) {
-        return aws.apply(DynamoDbAsyncClient.builder()
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                                .maxConcurrency(config.parallelism() + 4)
-                                .maxPendingConnectionAcquires(10_000)
-                                .connectionAcquisitionTimeout(Duration.ofSeconds(60)))
-                        .overrideConfiguration(o -> o.retryStrategy(retriesWithoutThrottling(config.sdkMaxAttempts()))),
-                aws.settings().dynamodbEndpoint()).build();
+    @Singleton
+    @Named(DYNAMODB_HTTP)
+    SdkAsyncHttpClient dynamoHttp(LoaderConfig config, @MainEventLoopGroup EventLoopGroup eventLoop) {
+        return new CompletedExchangeGuard(NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(SdkEventLoopGroup.create(eventLoop))
+                .maxConcurrency(config.parallelism() + 4)
+                .maxPendingConnectionAcquires(10_000)
+                .connectionAcquisitionTimeout(Duration.ofSeconds(60))
+                .build());
     }
 
     /** For continuations: asynchronous invocations of the loader itself. */
     @Produces
     @ApplicationScoped
-    LambdaClient lambda(AwsClientSettings aws, LoaderConfig config) {
-        return aws.syncClient(LambdaClient.builder(), config.continuationEndpoint());
+    LambdaClient lambda(AwsSettings aws, LoaderConfig config) {
+        var builder = LambdaClient.builder().region(Region.of(aws.region()))
+                .credentialsProvider(AwsCredentials.of(aws)).httpClientBuilder(UrlConnectionHttpClient.builder());
+        config.continuationEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /**
@@ -81,11 +108,11 @@ public class LoaderClients {
         client.close();
     }
 
-    void close(@Disposes S3Client client) {
+    void close(@Disposes DynamoDbAsyncClient client) {
         client.close();
     }
 
-    void close(@Disposes DynamoDbAsyncClient client) {
-        client.close();
+    void close(@Disposes @Named(DYNAMODB_HTTP) SdkAsyncHttpClient http) {
+        http.close();
     }
 }
