@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,24 +136,11 @@ public class InventoryService {
         if (items.isEmpty()) {
             return items;
         }
-        Map<String, Map<String, AttributeValue>> states = new HashMap<>();
-        for (int from = 0; from < items.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = items.subList(from, Math.min(items.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(item -> itemKey(store, item.itemId())).toList();
-            Map<String, KeysAndAttributes> request = Map.of(tables.itemStates(), KeysAndAttributes.builder()
-                    .keys(keys)
-                    .projectionExpression("#i, #o, #c")
-                    .expressionAttributeNames(Map.of("#i", ItemStatesTable.ITEM_ID,
-                            "#o", ItemStatesTable.EXPECTED_OUT_AT, "#c", ItemStatesTable.DAYS_OF_COVER))
-                    .build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> current = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
-                response.responses().getOrDefault(tables.itemStates(), List.of())
-                        .forEach(state -> states.put(state.get(ItemStatesTable.ITEM_ID).s(), state));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        Map<String, Map<String, AttributeValue>> states = batchGet(tables.itemStates(), store,
+                items.stream().map(ItemView::itemId).toList(), request -> request
+                        .projectionExpression("#i, #o, #c")
+                        .expressionAttributeNames(Map.of("#i", ItemStatesTable.ITEM_ID,
+                                "#o", ItemStatesTable.EXPECTED_OUT_AT, "#c", ItemStatesTable.DAYS_OF_COVER)));
         List<ItemView> decorated = new ArrayList<>(items.size());
         for (ItemView item : items) {
             Map<String, AttributeValue> state = states.get(item.itemId());
@@ -354,20 +342,7 @@ public class InventoryService {
 
     /** The items of {@code itemIds}, in that order (BatchGetItem, 100 keys a call); items gone meanwhile are left out. */
     private List<ItemView> fetch(String store, List<String> itemIds) {
-        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-        for (int from = 0; from < itemIds.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = itemIds.subList(from, Math.min(itemIds.size(),
-                    from + BATCH_GET_LIMIT)).stream().map(id -> itemKey(store, id)).toList();
-            Map<String, KeysAndAttributes> request = Map.of(tables.inventory(),
-                    KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> current = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
-                response.responses().getOrDefault(tables.inventory(), List.of())
-                        .forEach(item -> found.put(item.get(InventoryTable.ITEM_ID).s(), item));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        Map<String, Map<String, AttributeValue>> found = batchGet(tables.inventory(), store, itemIds, request -> request);
         List<ItemView> items = new ArrayList<>(itemIds.size());
         for (String id : itemIds) {
             Map<String, AttributeValue> item = found.get(id);
@@ -376,6 +351,29 @@ public class InventoryService {
             }
         }
         return items;
+    }
+
+    /**
+     * The records of {@code itemIds} of {@code store} in {@code table} (both key the item by store_id and item_id), by
+     * item id: BatchGetItem, 100 keys a call, unprocessed keys asked again; records that do not exist are left out.
+     */
+    private Map<String, Map<String, AttributeValue>> batchGet(String table, String store, List<String> itemIds,
+            UnaryOperator<KeysAndAttributes.Builder> shape) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (int from = 0; from < itemIds.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = itemIds.subList(from, Math.min(itemIds.size(),
+                    from + BATCH_GET_LIMIT)).stream().map(id -> itemKey(store, id)).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, shape.apply(KeysAndAttributes.builder().keys(keys))
+                    .build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> current = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(current));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(record -> found.put(record.get(InventoryTable.ITEM_ID).s(), record));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
     }
 
     private QueryRequest.Builder statusIndexQuery(String store, StockStatus status) {
